@@ -1,0 +1,100 @@
+"""Every setting an operator may change, declared once with its default and help text.
+
+Each is read from an environment variable of the same name. docs/settings.md lists them all;
+tests/config/test_settings_docs.py fails when one is missing there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+    cast: Callable[[str], Any] = str
+
+    def value(self) -> Any:
+        return self.cast(os.environ.get(self.name, self.default))
+
+
+DECLARED: tuple[Setting, ...] = (
+    Setting("RADADATA_DEBUG", "false", "Show Django debug pages. Never on a public server.", _bool),
+    Setting(
+        "RADADATA_SECRET_KEY",
+        "",
+        "Django secret key. Required in production; dev and test use a fixed local key.",
+    ),
+    Setting(
+        "RADADATA_ALLOWED_HOSTS",
+        "127.0.0.1,localhost",
+        "Comma-separated host names the site answers to. Required in production.",
+        _list,
+    ),
+    Setting(
+        "RADADATA_DATABASE_URL",
+        "",
+        "Database URL, e.g. postgres://user:pass@host:5432/radadata. "
+        "Empty means the embedded SQLite file var/radadata.sqlite3.",
+    ),
+    Setting(
+        "RADADATA_DATA_DIR",
+        "var",
+        "Folder for the SQLite database, uploaded files and generated documents.",
+    ),
+    Setting(
+        "RADADATA_SITE_URL",
+        "http://127.0.0.1:8000",
+        "Public address of the site; used in landingPage links of the published registry.",
+    ),
+    Setting(
+        "RADADATA_EMAIL_URL",
+        "console://",
+        "Where e-mail goes: console:// prints it, smtp://user:pass@host:587 sends it "
+        "(smtp+tls:// for STARTTLS).",
+    ),
+    Setting(
+        "RADADATA_DEFAULT_FROM_EMAIL",
+        "opendata@localhost",
+        "Sender address of the e-mails the system sends.",
+    ),
+    Setting(
+        "RADADATA_MAX_UPLOAD_MB",
+        "200",
+        "Largest file a clerk may upload, in megabytes.",
+        int,
+    ),
+    Setting(
+        "RADADATA_HOLIDAYS_ARE_DAYS_OFF",
+        "false",
+        "Whether Ukrainian public holidays are days off when counting working days. "
+        "Under martial law (since 24.02.2022) they are not: leave false.",
+        _bool,
+    ),
+    Setting(
+        "RADADATA_WEB_WORKERS",
+        "3",
+        "Number of web processes that `make run` (gunicorn) starts.",
+        int,
+    ),
+)
+
+
+def get(name: str) -> Any:
+    for setting in DECLARED:
+        if setting.name == name:
+            return setting.value()
+    raise KeyError(name)

@@ -1,0 +1,141 @@
+"""Settings shared by every environment. Values an operator may change come from declared.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+
+from radadata.config import declared
+
+PACKAGE_DIR = Path(__file__).resolve().parents[2]
+DATA_DIR = Path(declared.get("RADADATA_DATA_DIR")).resolve()
+
+DEBUG = declared.get("RADADATA_DEBUG")
+SECRET_KEY = declared.get("RADADATA_SECRET_KEY") or "dev-only-insecure-key-change-me"
+ALLOWED_HOSTS = declared.get("RADADATA_ALLOWED_HOSTS")
+SITE_URL = declared.get("RADADATA_SITE_URL").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "radadata.core",
+    "radadata.accounts",
+    "radadata.registry",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "radadata.core.middleware.DomainErrorMiddleware",
+]
+
+ROOT_URLCONF = "radadata.config.urls"
+WSGI_APPLICATION = "radadata.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "radadata.registry.context.site",
+            ],
+        },
+    },
+]
+
+
+def _database(url: str) -> dict:
+    if url:
+        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": DATA_DIR / "radadata.sqlite3",
+        # WAL lets readers go on while one writer commits; IMMEDIATE avoids the
+        # "database is locked" upgrade deadlock between concurrent writers.
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+    }
+
+
+DATABASES = {"default": _database(declared.get("RADADATA_DATABASE_URL"))}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "registry:home"
+LOGOUT_REDIRECT_URL = "accounts:login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 60 * 60 * 12
+
+# Ukrainian first, English second.
+LANGUAGE_CODE = "uk"
+LANGUAGES = [("uk", "Українська"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Europe/Kyiv"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"  # never served directly: downloads go through views that check access
+
+MAX_UPLOAD_BYTES = declared.get("RADADATA_MAX_UPLOAD_MB") * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+HOLIDAYS_ARE_DAYS_OFF = declared.get("RADADATA_HOLIDAYS_ARE_DAYS_OFF")
+
+EMAIL_URL = declared.get("RADADATA_EMAIL_URL")
+DEFAULT_FROM_EMAIL = declared.get("RADADATA_DEFAULT_FROM_EMAIL")
+if EMAIL_URL.startswith("smtp"):
+    from urllib.parse import unquote, urlparse
+
+    _email = urlparse(EMAIL_URL)
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email.hostname or "localhost"
+    EMAIL_PORT = _email.port or 25
+    EMAIL_HOST_USER = unquote(_email.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
+    EMAIL_USE_TLS = _email.scheme == "smtp+tls"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+WEB_WORKERS = declared.get("RADADATA_WEB_WORKERS")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("radadata.accounts.urls")),
+    path("", include("radadata.registry.urls")),
+    path("api/v1/", include("radadata.api.v1.urls")),
+]

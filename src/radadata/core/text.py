@@ -1,0 +1,36 @@
+"""Small text helpers shared by the apps."""
+
+from __future__ import annotations
+
+import re
+
+# Ukrainian national transliteration (КМУ №55 of 27.01.2010), simplified to word-initial forms
+# where the rule differs only at the start of a word.
+_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+    "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu",
+    "я": "ia", "'": "", "’": "", "ʼ": "", "ё": "e", "ы": "y", "э": "e", "ъ": "",
+}
+_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def transliterate(text: str) -> str:
+    out: list[str] = []
+    previous_is_letter = False
+    for char in text.lower():
+        if not previous_is_letter and char in _INITIAL:
+            out.append(_INITIAL[char])
+        else:
+            out.append(_TRANSLIT.get(char, char))
+        previous_is_letter = char.isalpha()
+    return "".join(out)
+
+
+def latin_slug(text: str, *, max_length: int = 100) -> str:
+    """Lowercase Latin letters, digits and hyphens, as data.gov.ua wants package names."""
+    slug = re.sub(r"[^a-z0-9]+", "-", transliterate(text)).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug or "dataset"

@@ -1,0 +1,16 @@
+from django.http import HttpRequest
+
+from radadata.registry import access
+from radadata.registry.models import Council
+
+
+def site(request: HttpRequest) -> dict:
+    from django.conf import settings
+
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    return {
+        "council": Council.current(),
+        "SITE_URL": settings.SITE_URL,
+        "perms_office": signed_in and access.is_office(user),
+    }

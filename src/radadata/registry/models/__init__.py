@@ -1,0 +1,19 @@
+from .council import Council
+from .datasets import Dataset, Keyword, Theme
+from .lists import ApprovedListItem, NationalListItem
+from .owners import Owner, OwnerMembership
+from .resources import Resource, ResourceVersion, Structure
+
+__all__ = [
+    "ApprovedListItem",
+    "Council",
+    "Dataset",
+    "Keyword",
+    "NationalListItem",
+    "Owner",
+    "OwnerMembership",
+    "Resource",
+    "ResourceVersion",
+    "Structure",
+    "Theme",
+]

@@ -1,0 +1,1 @@
+"""Every change to the registry goes through a function of these modules."""

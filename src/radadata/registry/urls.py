@@ -1,0 +1,14 @@
+"""Each views module owns its URL patterns; this file only gathers them."""
+
+from radadata.registry.views import audit, datasets, exports, home, imports, lists, owners
+
+app_name = "registry"
+urlpatterns = [
+    *home.urlpatterns,
+    *owners.urlpatterns,
+    *datasets.urlpatterns,
+    *lists.urlpatterns,
+    *audit.urlpatterns,
+    *exports.urlpatterns,
+    *imports.urlpatterns,
+]
