@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "radadata.core",
     "radadata.accounts",
     "radadata.registry",
+    "radadata.checks",
 ]
 
 MIDDLEWARE = [
