@@ -76,8 +76,8 @@ class DatasetFactory(factory.Factory):
     periodicity = Periodicity.QUARTERLY
 
     @classmethod
-    def _create(cls, model_class, *args, published=False, **kwargs):
-        dataset = dataset_services.dataset_register(by=None, at=AT, **kwargs)
+    def _create(cls, model_class, *args, published=False, by=None, **kwargs):
+        dataset = dataset_services.dataset_register(by=by, at=AT, **kwargs)
         if published:
             dataset_services.dataset_mark_published(dataset=dataset, by=None, at=AT)
         return dataset

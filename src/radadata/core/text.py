@@ -18,13 +18,17 @@ _INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
 
 def transliterate(text: str) -> str:
     out: list[str] = []
-    previous_is_letter = False
+    previous = ""
     for char in text.lower():
-        if not previous_is_letter and char in _INITIAL:
+        # An apostrophe sits inside a word: "Знам'янка" is "Znamianka", not "Znamyanka".
+        in_word = previous.isalpha() or (previous != "" and previous in "'’ʼ")
+        if not in_word and char in _INITIAL:
             out.append(_INITIAL[char])
+        elif char == "г" and previous == "з":
+            out.append("gh")  # "зг" is "zgh" to keep it apart from "ж" (Згорани: Zghorany)
         else:
             out.append(_TRANSLIT.get(char, char))
-        previous_is_letter = char.isalpha()
+        previous = char
     return "".join(out)
 
 
