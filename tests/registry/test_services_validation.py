@@ -53,7 +53,8 @@ def test_empty_required_passport_fields_are_named():
 def test_duplicate_identifier_is_refused():
     owner = OwnerFactory()
     DatasetFactory(owner=owner, identifier="svitlohirsk-001")
-    assert "identifier" in _errors(lambda: DatasetFactory(owner=owner, identifier="svitlohirsk-001"))
+    errors = _errors(lambda: DatasetFactory(owner=owner, identifier="svitlohirsk-001"))
+    assert "identifier" in errors
 
 
 def test_dataset_names_are_latin_and_unique():
