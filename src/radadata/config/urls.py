@@ -4,5 +4,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("radadata.accounts.urls")),
     path("", include("radadata.registry.urls")),
+    path("", include("radadata.workflow.urls")),
     path("api/v1/", include("radadata.api.v1.urls")),
 ]

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "radadata.accounts",
     "radadata.registry",
     "radadata.checks",
+    "radadata.workflow",
 ]
 
 MIDDLEWARE = [
