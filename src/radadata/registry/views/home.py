@@ -1,14 +1,49 @@
-"""Placeholder: replaced by the real views."""
+"""The public landing page and the signed-in overview of the office."""
 
-from django.http import HttpResponse
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import path
+from django.views.decorators.http import require_safe
+
+from radadata.registry import access, selectors, selectors_office
+from radadata.registry.views.common import office_view
 
 
-def placeholder(request, *args, **kwargs):
-    return HttpResponse("todo")
+def _percent(coverage: selectors.Coverage) -> int:
+    return round(coverage.share * 100)
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    coverage = selectors.approved_list_coverage()
+    return render(request, "registry/home.html", {
+        "published_count": selectors_office.published_count(),
+        "coverage": coverage,
+        "coverage_percent": _percent(coverage),
+        "latest": selectors_office.latest_published(),
+    })
+
+
+@require_safe
+@office_view
+def office(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    context: dict = {
+        "status_counts": selectors_office.status_counts(access.datasets_readable_by(user)),
+        "reads_all": access.reads_all(user),
+        "can_create": access.owners_editable_by(user).exists(),
+    }
+    if context["reads_all"]:
+        coverage = selectors.approved_list_coverage()
+        context.update(coverage=coverage, coverage_percent=_percent(coverage))
+    else:
+        context["summaries"] = selectors_office.owner_summaries(access.owners_editable_by(user))
+    return render(request, "registry/office/overview.html", context)
 
 
 urlpatterns = [
-    path("", placeholder, name="home"),
-    path("office/", placeholder, name="office"),
+    path("", home, name="home"),
+    path("office/", office, name="office"),
 ]

@@ -1,0 +1,34 @@
+"""The RadaData JSON API, version 1: /api/v1/ (OpenAPI at openapi.json, docs at docs)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from ninja import NinjaAPI
+
+from radadata.api.v1 import errors
+from radadata.api.v1.routers import datasets, owners, resources
+
+
+class RadaDataAPI(NinjaAPI):
+    def set_default_exception_handlers(self) -> None:
+        # Only our handlers: an unexpected exception propagates to Django (500, logged).
+        errors.install(self)
+
+
+DESCRIPTION = _(
+    "The open-data registry of the council: datasets, their files and owners. Published data "
+    "is open to everybody; send `Authorization: Bearer <token>` (from the office page \"My API "
+    "tokens\") to read and change your own owner's datasets. Errors come as "
+    "`{\"code\", \"message\", \"errors\"}`."
+)
+
+api = RadaDataAPI(
+    title="RadaData API",
+    version="1",
+    description=DESCRIPTION,  # type: ignore[arg-type]  (lazy: translated per request)
+    urls_namespace="api-v1",
+    parser=errors.JsonParser(),
+)
+api.add_router("/datasets", datasets.router)
+api.add_router("/owners", owners.router)
+api.add_router("", resources.router)
