@@ -85,6 +85,11 @@ DECLARED: tuple[Setting, ...] = (
         _bool,
     ),
     Setting(
+        "RADADATA_BIND",
+        "127.0.0.1:8000",
+        "Address and port that `radadata serve` (and so `make run`) listens on.",
+    ),
+    Setting(
         "RADADATA_WEB_WORKERS",
         "3",
         "Number of web processes that `make run` (gunicorn) starts.",

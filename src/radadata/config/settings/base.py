@@ -133,6 +133,7 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 WEB_WORKERS = declared.get("RADADATA_WEB_WORKERS")
+BIND = declared.get("RADADATA_BIND")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,73 @@
+# RadaData: `make run` serves the demo council, `make test` runs the whole suite.
+# Everything goes into .venv; nothing is installed globally except the Debian packages the
+# browser and PostgreSQL tests need (scripts/ensure-*, only when missing, and only as root).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DJANGO_SETTINGS_MODULE ?= radadata.config.settings.dev
+PYTEST := $(BIN)/pytest -p no:cacheprovider
+XDIST := -n 2
+
+.PHONY: install run serve migrate demo test lint check-migrations unit e2e test-postgres bench \
+        messages lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+## The embedded default: SQLite and files in var/, gunicorn on http://127.0.0.1:8000.
+run: install migrate demo serve
+
+migrate: install
+	$(BIN)/radadata migrate --noinput -v0
+	$(BIN)/radadata collectstatic --noinput -v0
+
+demo: install
+	$(BIN)/radadata load_demo
+
+serve: install
+	$(BIN)/radadata serve
+
+## The whole suite: lint, migrations check, unit and integration tests, browser tests.
+test: lint check-migrations unit e2e
+
+lint: install
+	$(BIN)/ruff check src tests bench
+
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=radadata.config.settings.test \
+	  $(BIN)/radadata makemigrations --check --dry-run -v1
+
+unit: install
+	$(PYTEST) $(XDIST) -m "not e2e"
+
+e2e: install
+	scripts/ensure-chromium
+	$(PYTEST) -m e2e
+
+## The same unit and integration tests against a throwaway local PostgreSQL server.
+test-postgres: install
+	scripts/with-postgres $(PYTEST) $(XDIST) -m "not e2e"
+
+bench: install
+	$(BIN)/python bench/export_registry.py --rows 10000
+
+## Translations: extract the English msgids, then compile the Ukrainian catalogue.
+messages: install
+	cd src/radadata && ../../$(BIN)/radadata makemessages -l uk --no-obsolete --no-location
+	cd src/radadata && ../../$(BIN)/radadata compilemessages -l uk
+
+lock:
+	rm -rf /tmp/radadata-lock && $(PYTHON) -m venv /tmp/radadata-lock
+	/tmp/radadata-lock/bin/pip install -q -e '.[dev]'
+	{ head -n 2 requirements.lock; /tmp/radadata-lock/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info
