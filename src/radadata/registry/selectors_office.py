@@ -209,6 +209,8 @@ def national_list_by_section() -> list[NationalSection]:
     on_list = {item.national_item_id: item
                for item in ApprovedListItem.objects.filter(national_item__isnull=False)}
     sections: dict[str, list] = {}
-    for item in NationalListItem.objects.order_by("section", "code"):
+    # In code order, so the sections come as the list numbers them (all holders first), not
+    # alphabetically.
+    for item in NationalListItem.objects.order_by("code"):
         sections.setdefault(item.section, []).append((item, on_list.get(item.pk)))
     return [NationalSection(name=name, items=items) for name, items in sections.items()]

@@ -50,7 +50,7 @@ class DatasetForm(forms.Form):
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(), to_field_name="code", required=False, label=_("themes"),
         widget=forms.CheckboxSelectMultiple)
-    landing_page_override = _model_field("landing_page_override")
+    landing_page_override = _model_field("landing_page_override", assume_scheme="https")
     responsible = PersonChoiceField(
         queryset=User.objects.none(), required=False, label=_("responsible person"),
         help_text=_("Contact point of the dataset; the owner's responsible person if empty."))
