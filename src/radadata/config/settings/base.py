@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves the API docs' own Swagger UI files instead of loading them from a CDN
     "radadata.core",
     "radadata.accounts",
     "radadata.registry",
