@@ -6,6 +6,7 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
-    path("office/people/", views.placeholder, name="people"),
-    path("office/tokens/", views.placeholder, name="tokens"),
+    path("office/password/", views.PasswordChangeView.as_view(), name="password-change"),
+    path("office/tokens/", views.tokens, name="tokens"),
+    path("office/tokens/<int:pk>/revoke/", views.token_revoke, name="token-revoke"),
 ]

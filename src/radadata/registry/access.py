@@ -32,6 +32,11 @@ def reads_all(user: User | None) -> bool:
     return user is None or (user.is_active and user.has_role(*READ_ALL_ROLES))
 
 
+def reads_audit_log(user: User | None) -> bool:
+    """The officer and the administrator, and the auditor (§3) who checks their work."""
+    return user is None or (user.is_active and user.has_role(*OFFICE_ROLES, Role.AUDITOR))
+
+
 def is_staff_member(user: User | None) -> bool:
     """Anyone with some role: may enter the office pages."""
     if user is None:
@@ -70,6 +75,12 @@ def require_office(user: User | None) -> None:
 def require_admin(user: User | None) -> None:
     if not is_admin(user):
         raise NotAllowed(_("Only an administrator can do this."))
+
+
+def require_audit_read(user: User | None) -> None:
+    if not reads_audit_log(user):
+        raise NotAllowed(_("Only the open-data officer, an administrator or an auditor can read "
+                           "the audit log."))
 
 
 def require_owner_edit(user: User | None, owner: Owner) -> None:

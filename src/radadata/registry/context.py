@@ -13,4 +13,5 @@ def site(request: HttpRequest) -> dict:
         "council": Council.current(),
         "SITE_URL": settings.SITE_URL,
         "perms_office": signed_in and access.is_office(user),
+        "perms_audit": signed_in and access.reads_audit_log(user),
     }

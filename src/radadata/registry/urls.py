@@ -1,11 +1,21 @@
 """Each views module owns its URL patterns; this file only gathers them."""
 
-from radadata.registry.views import audit, datasets, exports, home, imports, lists, owners
+from radadata.registry.views import (
+    audit,
+    datasets,
+    exports,
+    home,
+    imports,
+    lists,
+    owners,
+    people,
+)
 
 app_name = "registry"
 urlpatterns = [
     *home.urlpatterns,
     *owners.urlpatterns,
+    *people.urlpatterns,
     *datasets.urlpatterns,
     *lists.urlpatterns,
     *audit.urlpatterns,
