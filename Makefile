@@ -49,7 +49,7 @@ unit: install
 
 e2e: install
 	scripts/ensure-chromium
-	$(PYTEST) -m e2e
+	RADADATA_TEST_DB_FILE=$$(mktemp -u /tmp/radadata-e2e-XXXXXX.sqlite3) $(PYTEST) -m e2e
 
 ## The same unit and integration tests against a throwaway local PostgreSQL server.
 test-postgres: install

@@ -44,7 +44,8 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(transactional_db, browser, live_server):
+    # transactional_db first: the test database must exist before the live server looks at it.
     browser.clear_cookies()
     page = browser.new_page()
     page.set_default_timeout(15_000)
