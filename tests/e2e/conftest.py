@@ -44,8 +44,9 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def page(transactional_db, browser, live_server):
+def page(transactional_db, browser, live_server, settings):
     # transactional_db first: the test database must exist before the live server looks at it.
+    settings.SITE_URL = live_server.url  # landingPage links point at the server under test
     browser.clear_cookies()
     page = browser.new_page()
     page.set_default_timeout(15_000)

@@ -51,11 +51,34 @@ def responsible_by_owner() -> dict[int, User | None]:
     return result
 
 
-def dataset_formats(dataset: Dataset) -> list[str]:
-    """Declared formats, else the formats of the current files, upper case, in order."""
+def file_formats_by_dataset(datasets: QuerySet[Dataset]) -> dict[int, list[str]]:
+    """Each dataset's formats of its current files, in resource order, in one query (for
+    exports of thousands of rows, where prefetching resources and versions costs seconds)."""
+    latest: dict[int, tuple[int, str]] = {}  # resource → (dataset, format of its newest version)
+    versions = (ResourceVersion.objects.filter(resource__dataset__in=datasets)
+                .order_by("resource__position", "resource_id", "number")
+                .values_list("resource_id", "resource__dataset_id", "format"))
+    for resource_id, dataset_id, fmt in versions:
+        latest[resource_id] = (dataset_id, fmt)
+    result: dict[int, list[str]] = {}
+    for dataset_id, fmt in latest.values():
+        formats = result.setdefault(dataset_id, [])
+        if fmt not in formats:
+            formats.append(fmt)
+    return result
+
+
+def dataset_formats(dataset: Dataset, file_formats: dict[int, list[str]] | None = None
+                    ) -> list[str]:
+    """Declared formats, else the formats of the current files, upper case, in order.
+
+    `file_formats` is file_formats_by_dataset() of a whole export; without it the dataset's
+    prefetched resources are read."""
     if dataset.declared_formats.strip():
         items = dataset.declared_formats.replace(";", ",").split(",")
         return list(dict.fromkeys(f.strip().upper() for f in items if f.strip()))
+    if file_formats is not None:
+        return list(file_formats.get(dataset.pk, []))
     formats: list[str] = []
     for resource in dataset.resources.all():
         version = resource.current_version

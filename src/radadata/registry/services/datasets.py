@@ -69,13 +69,20 @@ def _set_tags(dataset: Dataset, keywords: Iterable[str] | None,
     return changes
 
 
-def _validate(dataset: Dataset) -> None:
+def passport_errors(dataset: Dataset) -> dict[str, list[str]]:
+    """The required passport fields left empty. No query: the registry import checks rows
+    with it before anything is saved."""
     errors: dict[str, list[str]] = {}
     for field, label in (("title", _("title")), ("description", _("description")),
                          ("purpose", _("legal basis and purpose of collection"))):
         if not (getattr(dataset, field) or "").strip():
             errors[field] = [_("Fill in the %(field)s: the passport requires it.")
                              % {"field": label}]
+    return errors
+
+
+def _validate(dataset: Dataset) -> None:
+    errors = passport_errors(dataset)
     if Dataset.objects.filter(identifier=dataset.identifier).exclude(pk=dataset.pk).exists():
         errors["identifier"] = [_("Identifier %(id)s is already used by another dataset.")
                                 % {"id": dataset.identifier}]

@@ -1,13 +1,168 @@
-"""Placeholder: replaced by the real views."""
+"""Importing the registry from a council's Excel or CSV list (officer only):
+upload → column mapping (only if some columns are not recognised) → dry run → apply, all rows
+or none.
 
-from django.http import HttpResponse
+Between the steps the uploaded file waits in the default storage as imports/<token>.<ext>; the
+session holds its token and the column mapping. No model is involved: an abandoned upload is
+replaced by the officer's next one, and a finished import deletes its file.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib import messages
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from radadata.core.errors import ValidationFailed
+from radadata.registry import imports
+from radadata.registry.imports.forms import MappingForm, UploadForm
+from radadata.registry.imports.report import describe_file, unmapped_columns
+from radadata.registry.views.common import apply_errors, now, officer_view, paginate
+
+SESSION_KEY = "registry_import"
+SHOW = {"all": None, "rejected": [imports.REJECT],
+        "changes": [imports.CREATE, imports.UPDATE]}
 
 
-def placeholder(request, *args, **kwargs):
-    return HttpResponse("todo")
+class _NoUpload(Exception):
+    """The session has no readable uploaded file: start again."""
+
+
+def _path(state: dict) -> str:
+    return f"imports/{state['token']}.{state['ext']}"
+
+
+def _discard(request: HttpRequest) -> None:
+    state = request.session.pop(SESSION_KEY, None)
+    if state and default_storage.exists(_path(state)):
+        default_storage.delete(_path(state))
+
+
+def _load(request: HttpRequest) -> tuple[dict, imports.Table]:
+    state = request.session.get(SESSION_KEY)
+    if not state or not default_storage.exists(_path(state)):
+        raise _NoUpload
+    with default_storage.open(_path(state), "rb") as stream:
+        return state, imports.read_table(stream.read(), state["filename"])
+
+
+def _restart(request: HttpRequest) -> HttpResponse:
+    messages.warning(request, _("Upload the list again: the file of the previous step is no "
+                                "longer here."))
+    return redirect("registry:import")
+
+
+@officer_view
+def import_upload(request: HttpRequest) -> HttpResponse:
+    posted = request.method == "POST"
+    form = UploadForm(request.POST, request.FILES) if posted else UploadForm()
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        try:
+            table = imports.read_table(data, upload.name)
+        except imports.UnreadableFile as error:
+            apply_errors(form, error)
+        else:
+            _discard(request)
+            state = {"token": secrets.token_urlsafe(16),
+                     "ext": "xlsx" if table.kind == "xlsx" else "csv",
+                     "filename": upload.name, "mapping": imports.recognise(table.header)}
+            default_storage.save(_path(state), ContentFile(data))
+            request.session[SESSION_KEY] = state
+            if None in state["mapping"]:
+                return redirect("registry:import-mapping")
+            return redirect("registry:import-review")
+    return render(request, "registry/office/import/upload.html",
+                  {"form": form, "fields": imports.FIELDS})
+
+
+@officer_view
+def import_mapping(request: HttpRequest) -> HttpResponse:
+    try:
+        state, table = _load(request)
+    except _NoUpload:
+        return _restart(request)
+    form = MappingForm(request.POST if request.method == "POST" else None, table=table,
+                       mapping=state["mapping"])
+    if request.method == "POST" and form.is_valid():
+        state["mapping"] = form.mapping()
+        request.session[SESSION_KEY] = state
+        return redirect("registry:import-review")
+    return render(request, "registry/office/import/mapping.html", {
+        "form": form, "file": describe_file(table),
+        "unmapped": unmapped_columns(table, state["mapping"]),
+    })
+
+
+@officer_view
+def import_review(request: HttpRequest) -> HttpResponse:
+    try:
+        state, table = _load(request)
+    except _NoUpload:
+        return _restart(request)
+    if None in state["mapping"]:
+        return redirect("registry:import-mapping")
+    try:
+        plan = imports.plan_import(table, state["mapping"], at=now())
+    except ValidationFailed as error:
+        messages.error(request, error.message)
+        return redirect("registry:import-mapping")
+    show = request.GET.get("show") if request.GET.get("show") in SHOW else "all"
+    actions = SHOW[show]
+    rows = [r for r in plan.rows if actions is None or r.action in actions]
+    return render(request, "registry/office/import/review.html", {
+        "plan": plan, "file": describe_file(table), "counts": plan.counts,
+        "page": paginate(request, rows, per_page=200), "show": show,
+        "columns": [(imports.letter(i), table.header[i], imports.LABELS[key])
+                    for i, key in enumerate(state["mapping"]) if key in imports.LABELS],
+    })
+
+
+@require_POST
+@officer_view
+def import_apply(request: HttpRequest) -> HttpResponse:
+    try:
+        state, table = _load(request)
+    except _NoUpload:
+        return _restart(request)
+    try:
+        plan = imports.registry_import(table=table, mapping=state["mapping"],
+                                       by=request.user, at=now())
+    except imports.ImportRejected:
+        messages.error(request, _("Some rows are rejected, so nothing was imported. Correct "
+                                  "them in the file and upload it again."))
+        return redirect("registry:import-review")
+    except ValidationFailed as error:
+        for message in (m for ms in error.errors.values() for m in ms):
+            messages.error(request, message)
+        messages.error(request, _("Nothing was imported. Correct the file and upload it "
+                                  "again."))
+        return redirect("registry:import-review")
+    _discard(request)
+    messages.success(request, _("The import is done: %(create)d datasets created, %(update)d "
+                                "updated, %(unchanged)d unchanged.") % plan.counts)
+    return redirect("registry:dataset-list")
+
+
+@require_POST
+@officer_view
+def import_cancel(request: HttpRequest) -> HttpResponse:
+    _discard(request)
+    return redirect("registry:import")
 
 
 urlpatterns = [
-    path("office/import/", placeholder, name="import"),
+    path("office/import/", import_upload, name="import"),
+    path("office/import/mapping/", import_mapping, name="import-mapping"),
+    path("office/import/review/", import_review, name="import-review"),
+    path("office/import/apply/", import_apply, name="import-apply"),
+    path("office/import/cancel/", import_cancel, name="import-cancel"),
 ]

@@ -1,0 +1,125 @@
+"""Applying an import: all rows or none.
+
+The file is planned again inside the transaction (the registry may have changed since the dry
+run). If any row is rejected nothing is saved; otherwise every new owner, person and dataset is
+made and every change written through the ordinary services — each with its own audit entry —
+and any error on the way rolls the whole import back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from radadata.accounts import services as account_services
+from radadata.accounts.models import User
+from radadata.core.errors import ValidationFailed
+from radadata.registry import access
+from radadata.registry.models import Owner
+from radadata.registry.services import datasets as dataset_services
+from radadata.registry.services import owners as owner_services
+from radadata.registry.vocabularies import MembershipRole
+
+from . import services as import_services
+from .plan import CREATE, KEEP, UPDATE, ImportPlan, NewOwner, NewPerson, RowOutcome
+from .planning import plan_import
+from .reading import Table
+
+
+def row_message(row: int, message: str) -> str:
+    return _("Row %(row)d: %(message)s") % {"row": row, "message": message}
+
+
+class ImportRejected(ValidationFailed):
+    """Some rows are rejected, so nothing is imported; `plan` is the dry run that says why."""
+
+    code = "import_rejected"
+
+    def __init__(self, plan: ImportPlan):
+        self.plan = plan
+        super().__init__({"rows": [row_message(outcome.row, message)
+                                   for outcome in plan.rejected
+                                   for message in outcome.messages]})
+
+
+def _at_row(row: int, call: Callable[..., Any], **kwargs) -> Any:
+    """Run a service for one row; a refusal names the row (and undoes the whole import)."""
+    try:
+        return call(**kwargs)
+    except ValidationFailed as error:
+        messages = [f"{field}: {message}" if field != "__all__" else message
+                    for field, items in error.errors.items() for message in items]
+        raise ValidationFailed({"rows": [row_message(row, m) for m in messages]},
+                               code="import_failed") from error
+
+
+class _Applier:
+    def __init__(self, plan: ImportPlan, *, by: User | None, at: dt.datetime):
+        self.plan, self.by, self.at = plan, by, at
+        self.owners: dict[int, Owner] = {}  # id(NewOwner) → the owner made for it
+        self.people: dict[int, User] = {}  # id(NewPerson) → the user made for them
+
+    def owner(self, ref: Owner | NewOwner) -> Owner:
+        return self.owners[id(ref)] if isinstance(ref, NewOwner) else ref
+
+    def person(self, ref: User | NewPerson | None) -> User | None:
+        return self.people[id(ref)] if isinstance(ref, NewPerson) else ref
+
+    def run(self) -> None:
+        for new in self.plan.new_owners:
+            self.owners[id(new)] = _at_row(
+                new.first_row, owner_services.owner_create, by=self.by, at=self.at,
+                name=new.name, edrpou=new.edrpou, kind=new.kind)
+        for person in self.plan.new_people:
+            self._add_person(person)
+        for outcome in self.plan.rows:
+            if outcome.action in (CREATE, UPDATE):
+                self._dataset(outcome)
+
+    def _add_person(self, new: NewPerson) -> None:
+        user = _at_row(new.first_row, account_services.user_create, by=self.by, at=self.at,
+                       email=new.email, last_name=new.last_name, first_name=new.first_name,
+                       patronymic=new.patronymic)
+        self.people[id(new)] = user
+        if new.responsible_for is not None:
+            _at_row(new.first_row, owner_services.membership_add,
+                    owner=self.owner(new.responsible_for), user=user,
+                    role=MembershipRole.RESPONSIBLE, by=self.by, at=self.at)
+
+    def _dataset(self, outcome: RowOutcome) -> None:
+        fields = dict(outcome.fields)
+        if outcome.owner is not KEEP:
+            fields["owner"] = self.owner(outcome.owner)
+        if outcome.responsible is not KEEP:
+            fields["responsible"] = self.person(outcome.responsible)
+        if outcome.action == CREATE:
+            dataset = _at_row(outcome.row, dataset_services.dataset_register, by=self.by,
+                              at=self.at, keywords=outcome.keywords or (), **fields)
+        else:
+            dataset = outcome.dataset
+            if fields or outcome.keywords is not None:
+                dataset = _at_row(outcome.row, dataset_services.dataset_update,
+                                  dataset=dataset, by=self.by, at=self.at,
+                                  keywords=outcome.keywords, **fields)
+        if outcome.published_on:
+            _at_row(outcome.row, import_services.dataset_record_publication, dataset=dataset,
+                    published_on=outcome.published_on, by=self.by, at=self.at)
+
+
+@transaction.atomic
+def registry_import(*, table: Table, mapping: list[str | None], by: User | None,
+                    at: dt.datetime) -> ImportPlan:
+    """Import the registry file: every row or none. Officer only (or the system, by=None).
+
+    Raises ImportRejected (a ValidationFailed listing the bad rows) when any row is rejected.
+    """
+    access.require_office(by)
+    plan = plan_import(table, mapping, at=at)
+    if plan.rejected:
+        raise ImportRejected(plan)
+    _Applier(plan, by=by, at=at).run()
+    return plan
