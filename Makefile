@@ -6,8 +6,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DJANGO_SETTINGS_MODULE ?= radadata.config.settings.dev
-PYTEST := $(BIN)/pytest -p no:cacheprovider
+PYTEST := $(BIN)/pytest -p no:cacheprovider --ds=radadata.config.settings.test
 XDIST := -n 2
 
 .PHONY: install run serve migrate demo test lint check-migrations unit e2e test-postgres bench \
