@@ -50,10 +50,11 @@ class MappingForm(forms.Form):
         self.table = table
         choices = [("", _("— choose —")), (IGNORE, _("Ignore this column"))]
         choices += [(field.key, f"{field.label} ({field.key})") for field in FIELDS]
+        unnamed = _("(no name)")
         for index, header in enumerate(table.header):
             examples = _examples(table, index)
             self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=f"{letter(index)}: {header or _('(no name)')}",
+                label=f"{letter(index)}: {header or unnamed}",
                 choices=choices,
                 initial=mapping[index] if index < len(mapping) and mapping[index] else "",
                 help_text=(_("For example: %(values)s") % {"values": examples}) if examples
