@@ -68,6 +68,8 @@ TEMPLATES = [
 def _database(url: str) -> dict:
     if url:
         return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    # SQLite creates the file but not its folder; a fresh clone has no var/ yet.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "radadata.sqlite3",
