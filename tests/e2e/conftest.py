@@ -36,7 +36,8 @@ def browser() -> Iterator:
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=executable, args=CHROMIUM_ARGS, headless=True,
-            locale="uk-UA", accept_downloads=True,
+            # An English browser on purpose: the site must still answer in Ukrainian.
+            locale="en-US", accept_downloads=True,
         )
         yield context
         context.close()

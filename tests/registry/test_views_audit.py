@@ -35,8 +35,8 @@ def history(officer):
 
 def _rows(response) -> list[tuple[str, str]]:
     """(action, object) of each entry shown, in page order."""
-    return re.findall(r'<td>([a-z_.]+)<br><span class="muted">([^<]*)</span></td>',
-                      response.content.decode())
+    pattern = r'<td data-action="([a-z_.]+)">[^<]*<br><span class="muted">([^<]*)</span></td>'
+    return re.findall(pattern, response.content.decode())
 
 
 def test_log_shows_every_change_newest_first_with_who(officer_client, history):
@@ -116,3 +116,11 @@ def test_others_get_403(client, who):
 def test_anonymous_is_sent_to_sign_in(client):
     response = client.get("/office/audit/")
     assert response.status_code == 302 and response.url.startswith("/login/")
+
+
+def test_entries_read_as_words_not_codes(officer_client, history):
+    html = officer_client.get("/office/audit/", {"object_type": "owner"}).content.decode()
+    assert "owner changed" in html
+    # The changed field by its label, with the old and new value.
+    assert "<strong>short name</strong>: — → Освіта" in html
+    assert ">owner.updated<" not in html

@@ -116,7 +116,7 @@ def test_officer_registers_a_dataset_and_finds_it_on_its_page_and_in_the_list(
     assert dataset.owner == council.owner_a
     assert dataset.status == DatasetStatus.REGISTERED
     assert sorted(k.name for k in dataset.keywords.all()) == ["освіта", "школи"]
-    assert "dataset.registered" in html  # the history on the page
+    assert "dataset entered in the registry" in html  # the history on the page
     assert AuditEntry.objects.filter(action="dataset.registered",
                                      object_id=str(dataset.pk)).exists()
 

@@ -74,7 +74,7 @@ def test_deactivation_through_the_page_ends_sessions_and_tokens_and_is_logged(
     assert "Бондар Марія" in log  # the officer who did it
     assert "наказ №12-к" in log
     detail = officer_client.get(f"/office/people/{clerk.pk}/").content.decode()
-    assert "Deactivated on" in detail and "user.deactivated" in detail
+    assert "Deactivated on" in detail and "person deactivated (access ended)" in detail
 
 
 def test_deactivation_needs_a_reason(officer_client):

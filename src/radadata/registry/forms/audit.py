@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from radadata.core.audit_labels import action_label
 from radadata.registry import selectors_audit
 from radadata.registry.forms.datasets import DATE_WIDGET, PersonChoiceField
 
@@ -25,7 +26,7 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         actions = selectors_audit.audit_actions()
-        self.fields["action"].choices = [("", _("any")), *((a, a) for a in actions)]
+        self.fields["action"].choices = [("", _("any")), *((a, action_label(a)) for a in actions)]
 
     def selector_arguments(self) -> dict[str, Any]:
         """Valid filters only: a stale or forged value is ignored rather than shown as an error."""
