@@ -98,5 +98,7 @@ def readable_changes(entry: AuditEntry) -> list[Change]:
             label = str(field.verbose_name)
         else:
             label = key
-        result.append(Change(label=label, old=_show(old, field), new=_show(new, field)))
+        change = Change(label=label, old=_show(old, field), new=_show(new, field))
+        if change.old != change.new:  # a new object's empty fields say nothing
+            result.append(change)
     return result
