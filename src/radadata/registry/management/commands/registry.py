@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from radadata.core.errors import ValidationFailed
 from radadata.registry import exports, imports
@@ -118,16 +119,17 @@ class Command(BaseCommand):
                                                at=timezone.now())
         except imports.ImportRejected as rejected:
             self._print(rejected.plan, only_rejected)
-            raise CommandError(f"Rejected rows: {len(rejected.plan.rejected)}; nothing was "
-                               "saved. Correct them and run the import again.") from rejected
+            raise CommandError(_("Rejected rows: %(count)d; nothing was saved. Correct them and "
+                                 "run the import again.")
+                               % {"count": len(rejected.plan.rejected)}) from rejected
         except ValidationFailed as error:
             raise CommandError(" ".join(m for ms in error.errors.values() for m in ms)) from error
         self._print(plan, only_rejected)
         if plan.rejected:
-            raise CommandError(f"Rejected rows: {len(plan.rejected)}; correct them before "
-                               "importing.")
+            raise CommandError(_("Rejected rows: %(count)d; correct them before importing.")
+                               % {"count": len(plan.rejected)})
         if not dry_run:
-            self.stdout.write("Imported; every change is in the audit log.")
+            self.stdout.write(_("Imported; every change is in the audit log."))
 
     def _print(self, plan: imports.ImportPlan, only_rejected: bool) -> None:
         for line in text_report(plan, only_rejected=only_rejected):
