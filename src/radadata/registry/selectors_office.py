@@ -45,9 +45,13 @@ def dataset_for_office(*, name: str, user) -> Dataset:
 
 
 def version_for_download(*, name: str, resource_id: int, number: int, user) -> ResourceVersion:
-    datasets = _visible(Dataset.objects.filter(name=name), user)
+    """A published version for everybody; a waiting one for those who may read the dataset."""
+    readable = access.datasets_readable_by(user).values("pk")
     version = (ResourceVersion.objects
-               .filter(resource_id=resource_id, number=number, resource__dataset__in=datasets)
+               .filter(resource_id=resource_id, number=number, resource__dataset__name=name)
+               .filter(Q(published_at__isnull=False,
+                         resource__dataset__status=DatasetStatus.PUBLISHED)
+                       | Q(resource__dataset__in=readable))
                .select_related("resource__dataset").first())
     if version is None:
         raise NotFound(_("No such file."))
@@ -72,14 +76,19 @@ class ResourceFiles:
     earlier: list[ResourceVersion]
 
 
-def resources_with_versions(dataset: Dataset) -> list[ResourceFiles]:
-    """Each resource with its newest version and the earlier ones, newest first.
+def resources_with_versions(dataset: Dataset, *, public: bool = False) -> list[ResourceFiles]:
+    """Each resource with its newest version and the earlier ones, newest first; `public`
+    leaves out the versions that wait for publication (and resources with none published).
 
     Expects `dataset` from datasets_with_files(), whose prefetch orders versions by number.
     """
     result = []
     for resource in dataset.resources.all():
-        versions = sorted(resource.versions.all(), key=lambda v: v.number, reverse=True)
+        versions = sorted((v for v in resource.versions.all()
+                           if v.published_at is not None or not public),
+                          key=lambda v: v.number, reverse=True)
+        if public and not versions:
+            continue
         result.append(ResourceFiles(resource=resource, current=versions[0] if versions else None,
                                     earlier=versions[1:]))
     return result

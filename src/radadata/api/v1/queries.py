@@ -71,10 +71,18 @@ def dataset_get(user: Caller, name: str, *, with_files: bool = True) -> Dataset:
     return dataset
 
 
-def dataset_resources(dataset: Dataset) -> QuerySet[Resource]:
-    newest_first = ResourceVersion.objects.order_by("-number")
-    return (Resource.objects.filter(dataset=dataset).order_by("position", "id")
-            .prefetch_related(Prefetch("versions", queryset=newest_first)))
+def dataset_resources(user: Caller, dataset: Dataset) -> QuerySet[Resource]:
+    """The dataset's resources with their versions, newest first; for a caller who may not
+    read the dataset itself, only the published versions (and resources that have one)."""
+    versions = ResourceVersion.objects.order_by("-number")
+    resources = Resource.objects.filter(dataset=dataset).order_by("position", "id")
+    # access.py reads None as "the system"; an anonymous caller is the public.
+    public = not user.is_authenticated or not access.datasets_readable_by(user).filter(
+        pk=dataset.pk).exists()
+    if dataset.is_published and public:
+        versions = versions.filter(published_at__isnull=False)
+        resources = resources.filter(versions__published_at__isnull=False).distinct()
+    return resources.prefetch_related(Prefetch("versions", queryset=versions))
 
 
 def resource_get(user: Caller, resource_id: int) -> Resource:

@@ -55,6 +55,11 @@ class ResourceVersion(models.Model):
     )
     uploaded_at = models.DateTimeField(_("uploaded"))
     note = models.CharField(_("note"), max_length=500, blank=True)
+    published_at = models.DateTimeField(
+        _("published"), null=True, blank=True,
+        help_text=_("Empty while the version waits for publication: the public sees only "
+                    "published versions."),
+    )
 
     class Meta:
         ordering = ["resource", "-number"]

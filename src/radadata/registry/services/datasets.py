@@ -13,7 +13,7 @@ from radadata.core.errors import Conflict, ValidationFailed
 from radadata.core.text import latin_slug
 from radadata.core.validation import clean_or_raise
 from radadata.registry import access
-from radadata.registry.models import Dataset, Keyword, Owner, Theme
+from radadata.registry.models import Dataset, Keyword, Owner, ResourceVersion, Theme
 from radadata.registry.vocabularies import DatasetStatus
 
 DATASET_FIELDS = ("identifier", "name", "title", "description", "purpose", "language",
@@ -167,6 +167,10 @@ def dataset_mark_published(*, dataset: Dataset, by: User | None, at: dt.datetime
     dataset.last_modified_at = at
     dataset.updated_at = at
     dataset.save()
+    # Imported here: resources depend on datasets, not the other way round.
+    from radadata.registry.services.resources import versions_publish
+
+    versions_publish(versions=ResourceVersion.objects.filter(resource__dataset=dataset), at=at)
     audit.record(actor=by, action="dataset.published", obj=dataset, at=at,
                  changes=audit.diff(before, audit.snapshot(dataset, DATASET_FIELDS)))
     return dataset

@@ -7,7 +7,7 @@ from typing import IO
 from django.conf import settings
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
 from radadata.accounts.models import User
@@ -42,11 +42,16 @@ def _safe_name(filename: str) -> str:
 
 @transaction.atomic
 def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: User | None,
-                at: dt.datetime, note: str = "") -> ResourceVersion:
+                at: dt.datetime, note: str = "", publish: bool | None = None
+                ) -> ResourceVersion:
     """Store an uploaded file as the resource's next version. Earlier versions stay as they are.
 
     If anything fails, the transaction rolls back and the stored file is removed, so a bad
     upload leaves the previous version untouched.
+
+    `publish` None: a file the office uploads to a published dataset is public at once; any
+    other waits until the dataset (or the submission that brings it) is published, so the
+    public keeps seeing the previous version meanwhile.
     """
     access.require_dataset_edit(by, resource.dataset)
     facts = examine(stream, filename)
@@ -67,6 +72,9 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
         media_type=facts.media_type, encoding=facts.encoding, uploaded_by=by,
         uploaded_at=at, note=note[:500],
     )
+    if publish is None:
+        publish = resource.dataset.is_published and access.is_office(by)
+    version.published_at = at if publish else None
     # Files are not transactional: if saving the row fails, remove the file again. A file left
     # by a rollback further out is unreferenced and harmless.
     version.file.save(version.original_name, File(stream), save=False)
@@ -83,3 +91,9 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
                  note=version.original_name)
     return version
 
+
+
+def versions_publish(*, versions: QuerySet[ResourceVersion], at: dt.datetime) -> int:
+    """Make waiting versions public (the caller records the publication). An update of one
+    column only: versions are otherwise immutable."""
+    return versions.filter(published_at__isnull=True).update(published_at=at)

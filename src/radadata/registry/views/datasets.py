@@ -29,12 +29,12 @@ def _form_data(request: HttpRequest) -> tuple:
     return (request.POST, request.FILES) if request.method == "POST" else ()
 
 
-def _page_context(dataset: Dataset) -> dict:
+def _page_context(dataset: Dataset, *, public: bool) -> dict:
     return {
         "dataset": dataset,
         "formats": selectors.dataset_formats(dataset),
         "contact": selectors.contact_point(dataset),
-        "resources": selectors_office.resources_with_versions(dataset),
+        "resources": selectors_office.resources_with_versions(dataset, public=public),
     }
 
 
@@ -43,7 +43,8 @@ def _page_context(dataset: Dataset) -> dict:
 @require_safe
 def dataset_page(request: HttpRequest, name: str) -> HttpResponse:
     dataset = selectors_office.dataset_for_page(name=name, user=request.user)
-    return render(request, "registry/dataset_public.html", _page_context(dataset))
+    context = _page_context(dataset, public=dataset.is_published)
+    return render(request, "registry/dataset_public.html", context)
 
 
 @require_safe
@@ -118,7 +119,7 @@ def dataset_edit(request: HttpRequest, name: str) -> HttpResponse:
 def dataset_office(request: HttpRequest, name: str) -> HttpResponse:
     dataset = selectors_office.dataset_for_office(name=name, user=request.user)
     return render(request, "registry/office/datasets/detail.html", {
-        **_page_context(dataset),
+        **_page_context(dataset, public=False),
         "entries": selectors_office.dataset_history(dataset),
         "can_edit": selectors_office.can_edit_dataset(request.user, dataset),
         "can_publish": access.is_office(request.user),

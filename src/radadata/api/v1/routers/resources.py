@@ -22,7 +22,7 @@ WRITE_ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422:
             auth=ANYONE, url_name="resource-list", summary="A dataset's files and versions")
 def list_resources(request: HttpRequest, name: str, page: Query[PageIn]) -> dict:
     dataset = queries.dataset_get(caller(request), name, with_files=False)
-    resources = queries.dataset_resources(dataset)
+    resources = queries.dataset_resources(caller(request), dataset)
     items = resources[page.offset:page.offset + page.limit]
     return present.page([present.resource_out(r, dataset_name=dataset.name) for r in items],
                         count=resources.count(), limit=page.limit, offset=page.offset)
