@@ -14,7 +14,8 @@ from radadata.registry.models import (
     OwnerMembership,
     ResourceVersion,
 )
-from radadata.registry.vocabularies import DatasetStatus, MembershipRole
+from radadata.registry.models.datasets import public_q
+from radadata.registry.vocabularies import MembershipRole
 
 
 def responsible_person(owner: Owner) -> User | None:
@@ -113,5 +114,5 @@ def approved_list_coverage(owner: Owner | None = None) -> Coverage:
     items = ApprovedListItem.objects.all()
     if owner is not None:
         items = items.filter(owner=owner)
-    published = items.filter(dataset__status=DatasetStatus.PUBLISHED).count()
+    published = items.filter(public_q("dataset__")).count()
     return Coverage(approved=items.count(), published=published)

@@ -19,6 +19,7 @@ from radadata.registry.models import (
     Resource,
     ResourceVersion,
 )
+from radadata.registry.models.datasets import public_q
 from radadata.registry.selectors import Coverage, approved_list_coverage, datasets_with_files
 from radadata.registry.vocabularies import DatasetStatus
 
@@ -26,7 +27,7 @@ from radadata.registry.vocabularies import DatasetStatus
 def _visible(queryset: QuerySet[Dataset], user) -> QuerySet[Dataset]:
     """Published datasets are public; others only for people who may read them."""
     readable = access.datasets_readable_by(user).values("pk")
-    return queryset.filter(Q(status=DatasetStatus.PUBLISHED) | Q(pk__in=readable))
+    return queryset.filter(public_q() | Q(pk__in=readable))
 
 
 def dataset_for_page(*, name: str, user) -> Dataset:
@@ -49,8 +50,7 @@ def version_for_download(*, name: str, resource_id: int, number: int, user) -> R
     readable = access.datasets_readable_by(user).values("pk")
     version = (ResourceVersion.objects
                .filter(resource_id=resource_id, number=number, resource__dataset__name=name)
-               .filter(Q(published_at__isnull=False,
-                         resource__dataset__status=DatasetStatus.PUBLISHED)
+               .filter(Q(published_at__isnull=False) & public_q("resource__dataset__")
                        | Q(resource__dataset__in=readable))
                .select_related("resource__dataset").first())
     if version is None:

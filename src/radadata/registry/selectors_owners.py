@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from radadata.accounts.models import User
 from radadata.core.errors import NotFound
 from radadata.registry.models import Dataset, Owner, OwnerMembership
-from radadata.registry.vocabularies import DatasetStatus, MembershipRole, OwnerKind
+from radadata.registry.models.datasets import public_q
+from radadata.registry.vocabularies import MembershipRole, OwnerKind
 
 
 def _has_active(role: str) -> Exists:
@@ -25,7 +26,7 @@ def owners_for_office() -> QuerySet[Owner]:
     return (Owner.objects.select_related("managing_owner")
             .annotate(dataset_count=Count("datasets", distinct=True),
                       published_count=Count("datasets", distinct=True,
-                                            filter=Q(datasets__status=DatasetStatus.PUBLISHED)),
+                                            filter=public_q("datasets__")),
                       has_responsible=_has_active(MembershipRole.RESPONSIBLE),
                       has_substitute=_has_active(MembershipRole.SUBSTITUTE))
             .order_by("name"))

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from radadata.workflow import views
 
 app_name = "workflow"
-urlpatterns: list = []
+urlpatterns = [
+    path("office/submissions/<int:pk>/", views.submission_detail, name="submission-detail"),
+]

@@ -15,10 +15,11 @@ from radadata.accounts.models import User
 from radadata.core.errors import NotFound, ValidationFailed
 from radadata.registry import access, selectors
 from radadata.registry.models import Dataset, Owner, Resource, ResourceVersion
+from radadata.registry.models.datasets import public_q
 from radadata.registry.vocabularies import DatasetStatus, Periodicity
 
 Caller = User | AnonymousUser
-PUBLISHED = Q(status=DatasetStatus.PUBLISHED)
+PUBLISHED = public_q()
 
 
 def datasets_visible_to(user: Caller) -> QuerySet[Dataset]:
@@ -111,8 +112,7 @@ def owners_visible_to(user: Caller) -> QuerySet[Owner]:
     else:
         owners = with_published
     return (owners.select_related("managing_owner")
-            .annotate(published_count=Count("datasets", filter=Q(datasets__status=
-                                                                  DatasetStatus.PUBLISHED)))
+            .annotate(published_count=Count("datasets", filter=public_q("datasets__")))
             .order_by("name", "id"))
 
 

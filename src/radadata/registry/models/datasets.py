@@ -38,9 +38,18 @@ class Keyword(models.Model):
         return self.name
 
 
+def public_q(prefix: str = "") -> models.Q:
+    """Datasets the public sees: published ones, and those published once and then marked
+    "no longer updated" (their data stays open). `prefix` reaches them through a relation,
+    e.g. "dataset__"."""
+    return (models.Q(**{f"{prefix}status": DatasetStatus.PUBLISHED})
+            | models.Q(**{f"{prefix}status": DatasetStatus.ARCHIVED,
+                          f"{prefix}first_published_at__isnull": False}))
+
+
 class DatasetQuerySet(models.QuerySet["Dataset"]):
     def published(self) -> DatasetQuerySet:
-        return self.filter(status=DatasetStatus.PUBLISHED)
+        return self.filter(public_q())
 
     def of_owners(self, owners) -> DatasetQuerySet:
         return self.filter(owner__in=owners)
@@ -121,4 +130,5 @@ class Dataset(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.status == DatasetStatus.PUBLISHED
+        return self.status == DatasetStatus.PUBLISHED or (
+            self.status == DatasetStatus.ARCHIVED and self.first_published_at is not None)

@@ -14,7 +14,7 @@ from radadata.core.text import latin_slug
 from radadata.core.validation import clean_or_raise
 from radadata.registry import access
 from radadata.registry.models import Dataset, Keyword, Owner, ResourceVersion, Theme
-from radadata.registry.vocabularies import DatasetStatus
+from radadata.registry.vocabularies import DatasetStatus, Periodicity
 
 DATASET_FIELDS = ("identifier", "name", "title", "description", "purpose", "language",
                   "declared_formats", "compression", "periodicity", "landing_page_override",
@@ -156,8 +156,10 @@ def dataset_update(
 
 
 @transaction.atomic
-def dataset_mark_published(*, dataset: Dataset, by: User | None, at: dt.datetime) -> Dataset:
-    """Record that the dataset is published (the workflow calls this on publication)."""
+def dataset_mark_published(*, dataset: Dataset, by: User | None, at: dt.datetime,
+                           all_versions: bool = True) -> Dataset:
+    """Record that the dataset is published. `all_versions` makes every waiting file public;
+    the workflow passes False and publishes exactly the files of the submission."""
     access.require_office(by)
     if dataset.status == DatasetStatus.ARCHIVED:
         raise Conflict(_("An archived dataset is no longer updated; restore it first."))
@@ -170,7 +172,28 @@ def dataset_mark_published(*, dataset: Dataset, by: User | None, at: dt.datetime
     # Imported here: resources depend on datasets, not the other way round.
     from radadata.registry.services.resources import versions_publish
 
-    versions_publish(versions=ResourceVersion.objects.filter(resource__dataset=dataset), at=at)
+    if all_versions:
+        versions_publish(versions=ResourceVersion.objects.filter(resource__dataset=dataset),
+                         at=at)
     audit.record(actor=by, action="dataset.published", obj=dataset, at=at,
+                 changes=audit.diff(before, audit.snapshot(dataset, DATASET_FIELDS)))
+    return dataset
+
+
+@transaction.atomic
+def dataset_archive(*, dataset: Dataset, by: User | None, at: dt.datetime,
+                    reason: str) -> Dataset:
+    """The dataset is no longer updated: it stays in the registry and its files stay public."""
+    access.require_office(by)
+    if dataset.status == DatasetStatus.ARCHIVED:
+        raise Conflict(_("The dataset is already marked as no longer updated."))
+    if not (reason or "").strip():
+        raise ValidationFailed({"reason": [_("Write why the dataset is no longer updated.")]})
+    before = audit.snapshot(dataset, DATASET_FIELDS)
+    dataset.status = DatasetStatus.ARCHIVED
+    dataset.periodicity = Periodicity.NO_LONGER
+    dataset.updated_at = at
+    dataset.save()
+    audit.record(actor=by, action="dataset.archived", obj=dataset, at=at, note=reason.strip(),
                  changes=audit.diff(before, audit.snapshot(dataset, DATASET_FIELDS)))
     return dataset

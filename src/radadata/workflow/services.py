@@ -1,0 +1,239 @@
+"""Every change to a submission goes through these functions; transitions only through
+submission_transition(), which reads states.TRANSITIONS."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import IO
+
+from django.core.files import File
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from radadata.accounts.models import User
+from radadata.checks.basic import blocking, check_version
+from radadata.core import audit
+from radadata.core.calendar import default_calendar
+from radadata.core.errors import Conflict, NotAllowed, NotFound
+from radadata.registry import access
+from radadata.registry.models import Dataset
+from radadata.registry.services import datasets as dataset_services
+from radadata.registry.services.resources import versions_publish
+from radadata.workflow import deadlines, notifications
+from radadata.workflow.models import Kind, Submission, SubmissionEvent, SubmissionItem
+from radadata.workflow.roles import actor_roles
+from radadata.workflow.states import EDITABLE, TRANSITIONS, Action, Actor, State
+
+#: Which of the four dates of the letter an action records.
+DATE_FIELDS = {
+    Action.UPLOAD: "uploaded_at",
+    Action.PORTAL_APPROVE: "portal_approved_at",
+    Action.PORTAL_REJECT: "portal_rejected_at",
+    Action.PUBLISH: "published_at",
+}
+
+
+def _local_date(value: dt.datetime | None) -> dt.date | None:
+    return timezone.localtime(value).date() if value else None
+
+
+@transaction.atomic
+def submission_open(*, dataset: Dataset, by: User | None, at: dt.datetime,
+                    unscheduled: bool = False, change_occurred_on: dt.date | None = None,
+                    note: str = "") -> Submission:
+    """A draft submission of the dataset: new, a scheduled or an unscheduled update."""
+    if Actor.OWNER not in actor_roles(by, dataset) and Actor.OFFICE not in actor_roles(
+            by, dataset):
+        access.require_dataset_read(by, dataset)  # 404 for strangers, before 403
+        raise NotAllowed(_("Only the owner's people and the officer submit this dataset."))
+    if Submission.objects.open().filter(dataset=dataset).exists():
+        raise Conflict(_("This dataset already has an open submission; continue that one."))
+    if dataset.first_published_at is None:
+        kind = Kind.NEW
+    else:
+        kind = Kind.UNSCHEDULED if unscheduled else Kind.SCHEDULED
+    submission = Submission(dataset=dataset, kind=kind, note=note.strip(), created_by=by,
+                            created_at=at, updated_at=at,
+                            change_occurred_on=change_occurred_on if unscheduled else None)
+    if kind == Kind.UNSCHEDULED and change_occurred_on is None:
+        submission.change_occurred_on = at.date()
+    try:
+        with transaction.atomic():
+            submission.save()
+    except IntegrityError as error:  # another person opened one a moment ago
+        raise Conflict(_("This dataset already has an open submission; continue that "
+                         "one.")) from error
+    _recompute_deadline(submission, today=_local_date(at))
+    submission.save(update_fields=["due_on", "due_rule"])
+    audit.record(actor=by, action="submission.opened", obj=submission, at=at,
+                 changes={"kind": [None, kind]}, note=str(dataset))
+    return submission
+
+
+def _lock(submission: Submission) -> Submission:
+    locked = Submission.objects.select_for_update().select_related("dataset__owner").filter(
+        pk=submission.pk).first()
+    if locked is None:
+        raise NotFound(_("No such submission."))
+    return locked
+
+
+def _refuse_impossible(submission: Submission, action: Action) -> None:
+    state = State(submission.state)
+    raise Conflict(_("“%(action)s” is not possible now: the submission is %(state)s.")
+                   % {"action": Action(action).label, "state": state.label})
+
+
+@transaction.atomic
+def submission_transition(*, submission: Submission, action: Action | str, by: User | None,
+                          at: dt.datetime, note: str = "",
+                          expected_state: str | None = None) -> Submission:
+    """Perform one action of the table: check who and what, move, record, recompute the
+    deadline; notify after the commit. Two people acting at once: the second one finds the
+    state changed and gets a Conflict naming the current state."""
+    action = Action(action)
+    submission = _lock(submission)
+    dataset = submission.dataset
+    roles = actor_roles(by, dataset)
+    if not roles:
+        access.require_dataset_read(by, dataset)
+        raise NotAllowed(_("You have no part in the workflow of this dataset."))
+    if expected_state and submission.state != expected_state:
+        raise Conflict(_("Someone has just changed this submission: it is %(state)s now. "
+                         "Reload the page to see what happened.")
+                       % {"state": State(submission.state).label})
+    transition = TRANSITIONS.get((State(submission.state), action))
+    if transition is None:
+        _refuse_impossible(submission, action)
+    if not roles & transition.actors:
+        raise NotAllowed(_("You may not “%(action)s” this submission.")
+                         % {"action": action.label})
+    for guard in transition.guards:
+        if not guard.test(submission, note):
+            raise Conflict(str(guard.message), code=guard.code)
+    event = _move(submission, action, transition.target, by=by, at=at, note=note)
+    if transition.target == State.CHECKING:
+        event = _run_checks(submission, at=at)
+    transaction.on_commit(lambda: notifications.transition_done(event.pk))
+    return submission
+
+
+def _move(submission: Submission, action: Action, target: State, *, by: User | None,
+          at: dt.datetime, note: str, findings: list | None = None) -> SubmissionEvent:
+    source = submission.state
+    submission.state = target
+    submission.updated_at = at
+    if action in (Action.SUBMIT, Action.RESUBMIT):
+        submission.submitted_at = at
+        _take_files(submission)
+    if target == State.RECEIVED:
+        submission.received_at = at
+        submission.first_received_at = submission.first_received_at or at
+    if action in DATE_FIELDS:
+        setattr(submission, DATE_FIELDS[action], at)
+    if action == Action.PORTAL_REJECT:
+        submission.portal_rejection_reason = note.strip()
+    if action == Action.PUBLISH:
+        _publish(submission, by=by, at=at)
+    event = SubmissionEvent.objects.create(submission=submission, action=action,
+                                           from_state=source, to_state=target, by=by, at=at,
+                                           note=note.strip(), findings=findings or [])
+    _recompute_deadline(submission, today=_local_date(at))
+    submission.save()
+    audit.record(actor=by, action=f"submission.{action}", obj=submission, at=at,
+                 changes={"state": [source, target]}, note=note.strip()[:500])
+    return event
+
+
+def _take_files(submission: Submission) -> None:
+    """The files the submission brings: the dataset's versions waiting for publication."""
+    waiting = list(submission.waiting_versions())
+    SubmissionItem.objects.filter(submission=submission).exclude(
+        version__in=waiting).delete()
+    SubmissionItem.objects.bulk_create(
+        [SubmissionItem(submission=submission, version=v) for v in waiting],
+        ignore_conflicts=True)
+
+
+def _run_checks(submission: Submission, *, at: dt.datetime) -> SubmissionEvent:
+    """The checks gate (§6.14): a file that fails goes back to the owner with the reasons and
+    never reaches the officer's queue."""
+    findings = []
+    for item in submission.items.select_related("version"):
+        findings.extend(check_version(item.version))
+    failed = blocking(findings)
+    action = Action.CHECKS_FAIL if failed else Action.CHECKS_PASS
+    target = TRANSITIONS[(State.CHECKING, action)].target
+    note = "\n".join(f.message for f in failed)
+    return _move(submission, action, target, by=None, at=at, note=note,
+                 findings=[f.as_dict() for f in findings])
+
+
+def _publish(submission: Submission, *, by: User | None, at: dt.datetime) -> None:
+    dataset = submission.dataset
+    versions = submission.waiting_versions().filter(submission_items__submission=submission)
+    versions_publish(versions=versions, at=at)
+    # The officer records what the portal did; the registry follows as the system would.
+    dataset_services.dataset_mark_published(dataset=dataset, by=None, at=at, all_versions=False)
+
+
+def _facts(submission: Submission) -> deadlines.Facts:
+    events = list(submission.events.order_by("at", "id")) if submission.pk else []
+    received = submission.received_at
+
+    def after_receipt(action: Action) -> dt.date | None:
+        dates = [e.at for e in events if e.action == action and received and e.at >= received]
+        return _local_date(min(dates)) if dates else None
+
+    first_submitted = [e.at for e in events if e.action in (Action.SUBMIT, Action.RESUBMIT)]
+    return deadlines.Facts(
+        is_new=submission.kind == Kind.NEW,
+        dataset_created_on=submission.dataset.created_on,
+        change_occurred_on=submission.change_occurred_on,
+        first_submitted_on=_local_date(min(first_submitted)) if first_submitted else None,
+        first_received_on=_local_date(submission.first_received_at),
+        received_on=_local_date(received),
+        accepted_on=after_receipt(Action.ACCEPT),
+        uploaded_on=after_receipt(Action.UPLOAD),
+        published_on=_local_date(submission.published_at),
+    )
+
+
+def submission_deadlines(submission: Submission) -> list[deadlines.Deadline]:
+    return deadlines.deadlines(_facts(submission), default_calendar())
+
+
+def _recompute_deadline(submission: Submission, *, today: dt.date | None) -> None:
+    pending = None
+    if submission.state not in (State.PUBLISHED, State.WITHDRAWN):
+        pending = deadlines.next_deadline(submission_deadlines(submission))
+    submission.due_on = pending.due if pending else None
+    submission.due_rule = pending.rule if pending else ""
+
+
+@transaction.atomic
+def submission_attach_letter(*, submission: Submission, stream: IO[bytes], filename: str,
+                             by: User | None, at: dt.datetime) -> Submission:
+    """Keep the scan of the signed cover letter (§6.10)."""
+    submission = _lock(submission)
+    if not actor_roles(by, submission.dataset) & {Actor.OWNER, Actor.OFFICE}:
+        raise NotAllowed(_("Only the owner's people and the officer attach the letter."))
+    if submission.state not in EDITABLE | {State.RECEIVED, State.ACCEPTED}:
+        raise Conflict(_("The letter can no longer be replaced: the submission is %(state)s.")
+                       % {"state": State(submission.state).label})
+    submission.signed_letter.save(filename, File(stream), save=False)
+    submission.updated_at = at
+    submission.save(update_fields=["signed_letter", "updated_at"])
+    audit.record(actor=by, action="submission.letter_attached", obj=submission, at=at,
+                 note=filename)
+    return submission
+
+
+@transaction.atomic
+def dataset_archive(*, dataset: Dataset, by: User | None, at: dt.datetime,
+                    reason: str) -> Dataset:
+    """The dataset is no longer updated (an explicit decision, with its reason)."""
+    if Submission.objects.open().filter(dataset=dataset).exists():
+        raise Conflict(_("The dataset has an open submission: finish or withdraw it first."))
+    return dataset_services.dataset_archive(dataset=dataset, by=by, at=at, reason=reason)
