@@ -1,0 +1,171 @@
+"""The cover letter as DOCX, the file the owner's head signs.
+
+A4 with the margins of ДСТУ 4163:2020 (left 30 mm, right 10 mm, top and bottom 20 mm), Times New
+Roman 14 pt. Signature blocks are borderless three-column tables so that position, "(підпис)"
+and name line up whatever the length of the position; the name sits on the position's last line.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.table import WD_ALIGN_VERTICAL
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from . import wording
+from .data import LetterData
+
+FONT = "Times New Roman"
+SIZE = Pt(14)
+NOTE_SIZE = Pt(10)
+COLUMNS = (Cm(9.0), Cm(3.5), Cm(4.5))  # position, signature, name: the 17 cm of text width
+ADDRESSEE_INDENT = Cm(9.0)
+FIRST_LINE = Cm(1.25)
+
+
+def letter_docx(data: LetterData) -> bytes:
+    document = Document()
+    _set_up(document, data)
+
+    council, owner = wording.letterhead(data)
+    _paragraph(document, council, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _paragraph(document, owner, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, after=Pt(12))
+    _paragraph(document, wording.reference(data), after=Pt(12))
+
+    addressee = _paragraph(document, data.recipient, after=Pt(18))
+    addressee.paragraph_format.left_indent = ADDRESSEE_INDENT
+
+    _paragraph(document, "\n".join(wording.SUBJECT_LINES), after=Pt(18))
+    body = _paragraph(document, wording.body(data), align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    body.paragraph_format.first_line_indent = FIRST_LINE
+
+    heading, files = wording.attachments(data)
+    if heading:
+        _paragraph(document, wording.ATTACHMENTS, before=Pt(12))
+        _paragraph(document, heading)
+        for line in files:
+            item = _paragraph(document, line)
+            item.paragraph_format.left_indent = FIRST_LINE
+
+    _paragraph(document, "", before=Pt(18), keep=True)
+    _signature(document, wording.head_signature(data))
+    _paragraph(document, wording.AGREED, before=Pt(24), after=Pt(6), keep=True)
+    _signature(document, wording.deputy_signature(data))
+
+    # The officer's marks and signature close the form: kept with each other, so that Word
+    # moves them to the next page whole rather than split them from the officer's signature.
+    _paragraph(document, "", before=Pt(6), keep=True)
+    for mark in wording.portal_marks(data):
+        _paragraph(document, mark.label, before=Pt(6), keep=True)
+        _paragraph(document, mark.date, keep=True)
+    _paragraph(document, "", before=Pt(12), keep=True)
+    _signature(document, wording.officer_signature(data))
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_up(document: DocumentObject, data: LetterData) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(3.0), Cm(1.0)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+
+    # The defaults name theme fonts (Calibri) and English; set them outright, since a theme
+    # font in the defaults would win over a plain font name set on a style.
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    run_defaults = defaults.find(qn("w:rPr"))
+    fonts = run_defaults.find(qn("w:rFonts"))
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(script), FONT)
+    language = run_defaults.find(qn("w:lang"))
+    language.set(qn("w:val"), "uk-UA")  # Ukrainian spell-checking and hyphenation in Word
+
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = SIZE
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+
+    properties = document.core_properties
+    properties.title = wording.document_title(data)
+    properties.author = data.owner_name
+    properties.language = "uk-UA"
+
+
+def _paragraph(
+    document: DocumentObject,
+    text: str,
+    *,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT,
+    bold: bool = False,
+    before: Pt | None = None,
+    after: Pt | None = None,
+    keep: bool = False,
+) -> Paragraph:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = align
+    paragraph.paragraph_format.keep_with_next = keep
+    if before is not None:
+        paragraph.paragraph_format.space_before = before
+    if after is not None:
+        paragraph.paragraph_format.space_after = after
+    lines = text.split("\n")
+    run = paragraph.add_run(lines[0])
+    run.bold = bold
+    for line in lines[1:]:
+        run.add_break()
+        run = paragraph.add_run(line)
+        run.bold = bold
+    return paragraph
+
+
+def _signature(document: DocumentObject, signature: wording.Signature) -> None:
+    table = document.add_table(rows=1, cols=3)
+    _fix_layout(table)
+    row = table.rows[0]
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a signature stays whole
+    cells = row.cells
+    texts = (signature.position, wording.SIGN_HERE, signature.name)
+    aligns = (WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT)
+    for cell, width, text, align in zip(cells, COLUMNS, texts, aligns, strict=True):
+        cell.width = width
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = align
+        run = paragraph.add_run(text)
+        if text == wording.SIGN_HERE:
+            run.font.size = NOTE_SIZE
+
+
+def _fix_layout(table: Table) -> None:
+    """No borders, fixed column widths and no cell padding at the page edges."""
+    table.autofit = False
+    for column, width in zip(table.columns, COLUMNS, strict=True):
+        column.width = width
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    later = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
+    properties.insert_element_before(borders, *later)
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    properties.insert_element_before(margins, "w:tblLook", "w:tblCaption")
