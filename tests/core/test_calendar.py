@@ -52,3 +52,14 @@ def test_calendar_day_terms_move_off_a_day_off():
 def test_default_calendar_follows_the_setting(settings, flag):
     settings.HOLIDAYS_ARE_DAYS_OFF = flag
     assert default_calendar().holidays_are_days_off is flag
+
+
+def test_after_martial_law_a_holiday_on_a_weekend_gives_the_next_monday_off():
+    # ст. 67 КЗпП: Independence Day 2025 is a Sunday, so Monday 25.08 is the day off.
+    peace = WorkingCalendar(holidays_are_days_off=True)
+    war = WorkingCalendar(holidays_are_days_off=False)
+    monday = dt.date(2025, 8, 25)
+    assert not peace.is_working_day(monday)
+    assert war.is_working_day(monday)
+    assert peace.add_working_days(dt.date(2025, 8, 22), 1) == dt.date(2025, 8, 26)
+    assert war.add_working_days(dt.date(2025, 8, 22), 1) == monday

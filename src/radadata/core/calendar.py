@@ -28,10 +28,25 @@ class WorkingCalendar:
     def _year(year: int, categories: tuple[str, ...]) -> holidays.HolidayBase:
         return holidays.Ukraine(years=year, categories=categories)
 
+    @classmethod
+    @lru_cache(maxsize=16)
+    def _suspended(cls, year: int) -> dict[dt.date, str]:
+        """The holidays martial law made working days, with the days off that stand in for
+        those falling on a weekend (ст. 67 КЗпП), as the library had them before 2022."""
+        days: dict[dt.date, str] = {}
+        for day, name in sorted(cls._year(year, ("workday",)).items()):
+            days.setdefault(day, name)
+            if day.weekday() >= 5:
+                observed = day + dt.timedelta(days=7 - day.weekday())
+                while observed in days or observed.weekday() >= 5:
+                    observed += dt.timedelta(days=1)
+                days[observed] = f"{name} (observed)"
+        return days
+
     def holiday_name(self, day: dt.date) -> str | None:
         name = self._year(day.year, ("public",)).get(day)
         if name is None and self.holidays_are_days_off:
-            name = self._year(day.year, ("workday",)).get(day)
+            name = self._suspended(day.year).get(day)
         return name
 
     def is_working_day(self, day: dt.date) -> bool:

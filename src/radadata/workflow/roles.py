@@ -18,7 +18,10 @@ def actor_roles(user: User | None, dataset: Dataset) -> frozenset[Actor]:
     roles: set[Actor] = set()
     if access.is_office(user):
         roles.add(Actor.OFFICE)
-    if access.owners_editable_by(user).filter(pk=dataset.owner_id).exists():
+    # A role at the owner or at the body that manages it (§6.9). Not owners_editable_by():
+    # the officer may change every owner, but that is Actor.OFFICE, not one of the owner's people.
+    owners = [pk for pk in (dataset.owner_id, dataset.owner.managing_owner_id) if pk]
+    if OwnerMembership.objects.filter(user=user, owner_id__in=owners).exists():
         roles.add(Actor.OWNER)
     # §6.8: an editor of a department with legal status uploads its own data to the portal.
     if dataset.owner.kind == OwnerKind.DEPARTMENT_LEGAL and OwnerMembership.objects.filter(

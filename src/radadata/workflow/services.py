@@ -8,6 +8,7 @@ from typing import IO
 
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,13 +18,14 @@ from radadata.core import audit
 from radadata.core.calendar import default_calendar
 from radadata.core.errors import Conflict, NotAllowed, NotFound
 from radadata.registry import access
-from radadata.registry.models import Dataset
+from radadata.registry.models import Dataset, ResourceVersion
 from radadata.registry.services import datasets as dataset_services
 from radadata.registry.services.resources import versions_publish
+from radadata.registry.vocabularies import DatasetStatus
 from radadata.workflow import deadlines, notifications
-from radadata.workflow.models import Kind, Submission, SubmissionEvent, SubmissionItem
+from radadata.workflow.models import Kind, Notice, Submission, SubmissionEvent, SubmissionItem
 from radadata.workflow.roles import actor_roles
-from radadata.workflow.states import EDITABLE, TRANSITIONS, Action, Actor, State
+from radadata.workflow.states import EDITABLE, HAS_FILES, TRANSITIONS, Action, Actor, State
 
 #: Which of the four dates of the letter an action records.
 DATE_FIELDS = {
@@ -49,15 +51,21 @@ def submission_open(*, dataset: Dataset, by: User | None, at: dt.datetime,
         raise NotAllowed(_("Only the owner's people and the officer submit this dataset."))
     if Submission.objects.open().filter(dataset=dataset).exists():
         raise Conflict(_("This dataset already has an open submission; continue that one."))
+    if dataset.status == DatasetStatus.ARCHIVED:
+        # Its publication would be refused at the very end (dataset_mark_published).
+        raise Conflict(_("An archived dataset is no longer updated; restore it first."))
     if dataset.first_published_at is None:
         kind = Kind.NEW
     else:
         kind = Kind.UNSCHEDULED if unscheduled else Kind.SCHEDULED
+    # Only an update of a published dataset has a change date: a new dataset's term runs
+    # from its creation (§4.5), not §6.12.
     submission = Submission(dataset=dataset, kind=kind, note=note.strip(), created_by=by,
                             created_at=at, updated_at=at,
-                            change_occurred_on=change_occurred_on if unscheduled else None)
+                            change_occurred_on=change_occurred_on
+                            if kind == Kind.UNSCHEDULED else None)
     if kind == Kind.UNSCHEDULED and change_occurred_on is None:
-        submission.change_occurred_on = at.date()
+        submission.change_occurred_on = _local_date(at)
     try:
         with transaction.atomic():
             submission.save()
@@ -147,8 +155,15 @@ def _move(submission: Submission, action: Action, target: State, *, by: User | N
 
 
 def _take_files(submission: Submission) -> None:
-    """The files the submission brings: the dataset's versions waiting for publication."""
-    waiting = list(submission.waiting_versions())
+    """The files the submission brings: the newest version of each resource, if it waits for
+    publication. A version replaced by a newer one (say the file returned for its encoding)
+    is left behind: it would fail the checks again, or be published though nobody meant it."""
+    newer = ResourceVersion.objects.filter(resource=OuterRef("resource"),
+                                           number__gt=OuterRef("number"))
+    waiting = list(submission.waiting_versions().exclude(Exists(newer)))
+    if not waiting:
+        # Waiting versions all superseded by newer public ones: nothing would be published.
+        raise Conflict(str(HAS_FILES.message), code=HAS_FILES.code)
     SubmissionItem.objects.filter(submission=submission).exclude(
         version__in=waiting).delete()
     SubmissionItem.objects.bulk_create(
@@ -218,6 +233,7 @@ def submission_attach_letter(*, submission: Submission, stream: IO[bytes], filen
     """Keep the scan of the signed cover letter (§6.10)."""
     submission = _lock(submission)
     if not actor_roles(by, submission.dataset) & {Actor.OWNER, Actor.OFFICE}:
+        access.require_dataset_read(by, submission.dataset)  # 404 for strangers, before 403
         raise NotAllowed(_("Only the owner's people and the officer attach the letter."))
     if submission.state not in EDITABLE | {State.RECEIVED, State.ACCEPTED}:
         raise Conflict(_("The letter can no longer be replaced: the submission is %(state)s.")
@@ -234,6 +250,14 @@ def submission_attach_letter(*, submission: Submission, stream: IO[bytes], filen
 def dataset_archive(*, dataset: Dataset, by: User | None, at: dt.datetime,
                     reason: str) -> Dataset:
     """The dataset is no longer updated (an explicit decision, with its reason)."""
+    access.require_office(by)  # "not yours" before "not now"
     if Submission.objects.open().filter(dataset=dataset).exists():
         raise Conflict(_("The dataset has an open submission: finish or withdraw it first."))
     return dataset_services.dataset_archive(dataset=dataset, by=by, at=at, reason=reason)
+
+
+def notices_mark_read(*, user: User, notices: list[Notice], at: dt.datetime) -> int:
+    """The person has seen these notices of theirs. Not in the audit log: reading one's own
+    notices changes no record of the council."""
+    ids = [notice.pk for notice in notices if notice.user_id == user.pk]
+    return Notice.objects.filter(pk__in=ids, read_at__isnull=True).update(read_at=at)
