@@ -1,8 +1,10 @@
-from django.urls import path
+"""Each views module owns its URL patterns; this file only gathers them."""
 
-from radadata.workflow import views
+from radadata.workflow.views import datasets, lists, submissions
 
 app_name = "workflow"
 urlpatterns = [
-    path("office/submissions/<int:pk>/", views.submission_detail, name="submission-detail"),
+    *submissions.urlpatterns,
+    *datasets.urlpatterns,
+    *lists.urlpatterns,
 ]

@@ -1,0 +1,1 @@
+"""The workflow's pages; each module owns its URL patterns (gathered in workflow/urls.py)."""
