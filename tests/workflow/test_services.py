@@ -172,6 +172,19 @@ def test_returned_and_submitted_again_with_a_corrected_file(office):
         "publish"]
 
 
+def test_while_returned_the_officer_has_no_deadline_and_the_next_receipt_restarts_it(office):
+    upload(office)
+    submission = submitted(office)
+    assert submission.due_rule == "upload"
+    submission = step(submission, Action.RETURN, office.officer, day(0, 15), note=REASON)
+    # The owner holds it: the §6.13 upload term is not running, nothing is "late" for it.
+    assert submission.due_rule != "upload"
+    assert [d.rule for d in services.submission_deadlines(submission)
+            if d.rule in ("upload", "registry")] == []
+    submission = step(submission, Action.RESUBMIT, office.clerk, day(3, 11))
+    assert (submission.due_rule, submission.due_on) == ("upload", day(4).date())
+
+
 def _uploaded(office: Office) -> Submission:
     upload(office)
     submission = submitted(office)

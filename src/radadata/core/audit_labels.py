@@ -22,6 +22,7 @@ ACTION_LABELS = {
     "dataset.published": _("dataset published"),
     "dataset.registered": _("dataset entered in the registry"),
     "dataset.updated": _("passport changed"),
+    "dataset.archived": _("dataset marked as no longer updated"),
     "owner.created": _("owner added"),
     "owner.member_added": _("role at the owner given"),
     "owner.member_removed": _("role at the owner removed"),
@@ -49,6 +50,11 @@ EXTRA_LABELS = {
     "substitute": _("substitute of the responsible person"),
     "editor": _("owner editor (may upload to the portal, §6.8)"),
 }
+
+
+def register_actions(labels: dict[str, Any]) -> None:
+    """Apps whose services record further actions add their labels here (in ready())."""
+    ACTION_LABELS.update(labels)
 
 
 def action_label(code: str) -> str:

@@ -1,7 +1,21 @@
 from django.apps import AppConfig
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkflowConfig(AppConfig):
     name = "radadata.workflow"
     label = "workflow"
     verbose_name = "Workflow"
+
+    def ready(self) -> None:
+        from radadata.core.audit_labels import register_actions
+        from radadata.workflow.states import Action
+
+        # The audit log names each step of a submission as the timeline does.
+        # format_lazy: translated when shown, in the language of that request.
+        register_actions({f"submission.{action.value}": format_lazy("{}: {}", _("submission"),
+                                                                      action.label)
+                          for action in Action})
+        register_actions({"submission.opened": _("submission opened"),
+                          "submission.letter_attached": _("signed cover letter attached")})

@@ -195,7 +195,9 @@ def _publish(submission: Submission, *, by: User | None, at: dt.datetime) -> Non
 
 def _facts(submission: Submission) -> deadlines.Facts:
     events = list(submission.events.order_by("at", "id")) if submission.pk else []
-    received = submission.received_at
+    # While the owner holds it (a draft, or returned), the officer has nothing to do by a
+    # date: the receipt-based terms start again at the next receipt.
+    received = submission.received_at if submission.state not in EDITABLE else None
 
     def after_receipt(action: Action) -> dt.date | None:
         dates = [e.at for e in events if e.action == action and received and e.at >= received]
