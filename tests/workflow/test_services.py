@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from radadata.accounts.models import User
 from radadata.core.errors import Conflict, NotAllowed, NotFound
@@ -300,7 +301,8 @@ def test_only_one_open_submission_per_dataset(office):
     first = services.submission_open(dataset=office.dataset, by=office.clerk, at=MON)
     with pytest.raises(Conflict) as error:
         services.submission_open(dataset=office.dataset, by=office.officer, at=day(1))
-    assert "open submission" in error.value.message
+    assert error.value.message == gettext(
+        "This dataset already has an open submission; continue that one.")
     step(first, Action.WITHDRAW, office.clerk, day(1))
     second = services.submission_open(dataset=office.dataset, by=office.clerk, at=day(1))
     assert second.state == State.DRAFT

@@ -64,7 +64,7 @@ class TransitionForm(forms.Form):
         self.choice = choice
         if choice is not None and choice.needs_reason:
             note = self.fields["note"]
-            note.label = _("reason")
+            note.label = _("reason: what to correct")
             note.help_text = _("The owner reads it to know what to correct.")
             note.widget = forms.Textarea(attrs={"rows": 3, "required": True})
 
@@ -92,7 +92,7 @@ class LetterScanForm(forms.Form):
 class ArchiveForm(forms.Form):
     # The service decides that a reason is required and says so next to the field.
     reason = forms.CharField(
-        label=_("reason"), required=False, max_length=1000,
+        label=_("why it is no longer updated"), required=False, max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("E.g. the decision that ended the collection of these data, with its date. "
                     "It is kept in the audit log."))

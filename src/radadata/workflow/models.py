@@ -102,8 +102,8 @@ class SubmissionEvent(models.Model):
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    from_state = models.CharField(_("from"), max_length=20, choices=State.choices)
-    to_state = models.CharField(_("to"), max_length=20, choices=State.choices)
+    from_state = models.CharField(_("previous state"), max_length=20, choices=State.choices)
+    to_state = models.CharField(_("new state"), max_length=20, choices=State.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True,
                            on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(_("when"))
@@ -124,7 +124,7 @@ class Notice(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="notices")
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="notices")
-    text = models.CharField(_("text"), max_length=500)
+    text = models.CharField(_("notice text"), max_length=500)
     created_at = models.DateTimeField(_("created"))
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
 
