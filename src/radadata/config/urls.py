@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("radadata.accounts.urls")),
     path("", include("radadata.registry.urls")),
     path("", include("radadata.workflow.urls")),
+    path("", include("radadata.catalog.urls")),
     path("api/v1/", include("radadata.api.v1.urls")),
 ]

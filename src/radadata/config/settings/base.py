@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "radadata.registry",
     "radadata.checks",
     "radadata.workflow",
+    "radadata.catalog",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,95 @@
+"""What the public side of the site keeps: use counts, feedback on datasets (§6.15.4), and
+requests for data that is not published (§2.18)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from radadata.registry.models import Dataset
+
+
+class DailyCount(models.Model):
+    """Views of a dataset's page and downloads of its files on one day. No cookie, no address,
+    nothing about the person: only the numbers."""
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="daily_counts")
+    day = models.DateField(_("day"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+    downloads = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("daily use count")
+        constraints = [models.UniqueConstraint(fields=["dataset", "day"],
+                                               name="uniq_daily_count")]
+
+    def __str__(self) -> str:
+        return f"{self.dataset} {self.day}: {self.views}/{self.downloads}"
+
+
+class Moderation(models.TextChoices):
+    PENDING = "pending", _("waiting for moderation")
+    APPROVED = "approved", _("shown")
+    REJECTED = "rejected", _("hidden")
+
+
+class Feedback(models.Model):
+    """A user's message about a dataset (§6.15.4). Shown after the officer approves it."""
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="feedback")
+    author_name = models.CharField(_("name"), max_length=150, blank=True)
+    author_email = models.EmailField(_("e-mail"), blank=True,
+                                     help_text=_("Only the officer sees it, to answer you."))
+    text = models.TextField(_("message"), max_length=5000)
+    created_at = models.DateTimeField(_("sent"))
+    state = models.CharField(_("moderation"), max_length=20, choices=Moderation.choices,
+                             default=Moderation.PENDING, db_index=True)
+    answer = models.TextField(_("answer"), blank=True)
+    moderated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+
+    def __str__(self) -> str:
+        return f"{self.dataset}: {self.text[:50]}"
+
+
+class RequestState(models.TextChoices):
+    NEW = "new", _("new")
+    ANSWERED = "answered", _("answered")
+    PUBLISHED = "published", _("published")
+    DECLINED = "declined", _("declined")
+
+
+class DataRequest(models.Model):
+    """Someone asks for data the council does not publish yet; the officer answers publicly."""
+
+    title = models.CharField(_("what data"), max_length=254)
+    reason = models.TextField(_("why it is needed"), max_length=5000, blank=True)
+    contact_name = models.CharField(_("name"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True,
+                                      help_text=_("Optional; only the officer sees it."))
+    created_at = models.DateTimeField(_("sent"))
+    state = models.CharField(_("state"), max_length=20, choices=RequestState.choices,
+                             default=RequestState.NEW, db_index=True)
+    answer = models.TextField(_("answer"), blank=True)
+    dataset = models.ForeignKey(Dataset, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="requests",
+                                help_text=_("The published dataset that answers it."))
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("data request")
+        verbose_name_plural = _("data requests")
+
+    def __str__(self) -> str:
+        return self.title
