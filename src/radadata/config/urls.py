@@ -7,4 +7,6 @@ urlpatterns = [
     path("", include("radadata.workflow.urls")),
     path("", include("radadata.catalog.urls")),
     path("api/v1/", include("radadata.api.v1.urls")),
+    path("", include("radadata.api.ckan.urls")),
+    path("", include("radadata.api.dcat.urls")),
 ]

@@ -1,0 +1,3 @@
+"""Filled by the ckan adapter."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Filled by the dcat adapter."""
+
+urlpatterns: list = []
