@@ -56,6 +56,7 @@ test-postgres: install
 
 bench: install
 	$(BIN)/python bench/export_registry.py --rows 10000
+	$(BIN)/python bench/catalog_search.py --rows 10000 --requests 2000 --clients 10
 
 ## Translations: extract the English msgids, then compile the Ukrainian catalogue.
 messages: install

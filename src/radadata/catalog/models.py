@@ -93,3 +93,30 @@ class DataRequest(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SearchEntry(models.Model):
+    """One published dataset as the search reads it: the lemmas of its texts (see
+    catalog/search/text.py) and its formats. Kept in step by catalog.search.index_dataset().
+
+    The full-text index over these columns is the database's own: an FTS5 table kept by
+    triggers on SQLite, a generated tsvector column with a GIN index on PostgreSQL (both made
+    by migration 0002, outside Django's model state)."""
+
+    dataset = models.OneToOneField(Dataset, on_delete=models.CASCADE, primary_key=True,
+                                   related_name="search_entry")
+    title = models.TextField(blank=True)
+    tags = models.TextField(blank=True)  # keywords and theme names
+    body = models.TextField(blank=True)  # description
+    owner = models.TextField(blank=True)
+    formats = models.CharField(max_length=200, blank=True)  # ",CSV,XLSX," for exact matching
+
+    class Meta:
+        verbose_name = _("search index entry")
+
+    def __str__(self) -> str:
+        return f"{self.dataset_id}: {self.title}"
+
+    @property
+    def format_list(self) -> list[str]:
+        return [f for f in self.formats.split(",") if f]

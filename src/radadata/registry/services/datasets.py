@@ -12,7 +12,7 @@ from radadata.core import audit
 from radadata.core.errors import Conflict, ValidationFailed
 from radadata.core.text import latin_slug
 from radadata.core.validation import clean_or_raise
-from radadata.registry import access
+from radadata.registry import access, hooks
 from radadata.registry.models import Dataset, Keyword, Owner, ResourceVersion, Theme
 from radadata.registry.vocabularies import DatasetStatus, Periodicity
 
@@ -123,6 +123,7 @@ def dataset_register(
     audit.record(actor=by, action="dataset.registered", obj=dataset, at=at,
                  changes={**audit.diff({}, audit.snapshot(dataset, DATASET_FIELDS)),
                           **tag_changes})
+    hooks.dataset_changed(dataset)
     return dataset
 
 
@@ -152,6 +153,7 @@ def dataset_update(
                **_set_tags(dataset, keywords, themes)}
     if changes:
         audit.record(actor=by, action="dataset.updated", obj=dataset, at=at, changes=changes)
+    hooks.dataset_changed(dataset)
     return dataset
 
 
@@ -177,6 +179,7 @@ def dataset_mark_published(*, dataset: Dataset, by: User | None, at: dt.datetime
                          at=at)
     audit.record(actor=by, action="dataset.published", obj=dataset, at=at,
                  changes=audit.diff(before, audit.snapshot(dataset, DATASET_FIELDS)))
+    hooks.dataset_changed(dataset)
     return dataset
 
 
@@ -196,4 +199,5 @@ def dataset_archive(*, dataset: Dataset, by: User | None, at: dt.datetime,
     dataset.save()
     audit.record(actor=by, action="dataset.archived", obj=dataset, at=at, note=reason.strip(),
                  changes=audit.diff(before, audit.snapshot(dataset, DATASET_FIELDS)))
+    hooks.dataset_changed(dataset)
     return dataset

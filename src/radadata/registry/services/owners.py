@@ -11,7 +11,7 @@ from radadata.core.errors import ValidationFailed
 from radadata.core.identifiers import clean_edrpou
 from radadata.core.text import latin_slug
 from radadata.core.validation import clean_or_raise
-from radadata.registry import access
+from radadata.registry import access, hooks
 from radadata.registry.models import Owner, OwnerMembership
 from radadata.registry.vocabularies import MembershipRole, OwnerKind
 
@@ -85,6 +85,9 @@ def owner_update(*, owner: Owner, by: User | None, at: dt.datetime, **fields) ->
     changes = audit.diff(before, audit.snapshot(owner, OWNER_FIELDS))
     if changes:
         audit.record(actor=by, action="owner.updated", obj=owner, at=at, changes=changes)
+    if {"name", "short_name"} & set(changes):
+        for dataset in owner.datasets.all():  # the search finds datasets by owner name
+            hooks.dataset_changed(dataset)
     return owner
 
 

@@ -14,7 +14,7 @@ from radadata.accounts.models import User
 from radadata.core import audit
 from radadata.core.errors import ValidationFailed
 from radadata.core.validation import clean_or_raise
-from radadata.registry import access
+from radadata.registry import access, hooks
 from radadata.registry.files import examine
 from radadata.registry.models import Dataset, Resource, ResourceVersion
 
@@ -89,6 +89,8 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
                  changes={"version": [number - 1 or None, number], "sha256": [None, facts.sha256],
                           "size": [None, facts.size], "format": [None, facts.format]},
                  note=version.original_name)
+    if version.published_at:
+        hooks.dataset_changed(resource.dataset)  # its public formats may have changed
     return version
 
 

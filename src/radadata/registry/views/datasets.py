@@ -8,9 +8,14 @@ from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.vary import vary_on_headers
 
+from radadata.catalog import selectors as catalog_selectors
+from radadata.catalog import services as catalog_services
+from radadata.catalog.forms import FeedbackForm
 from radadata.core.errors import NotAllowed, ValidationFailed
 from radadata.registry import access, selectors, selectors_office
 from radadata.registry.forms.datasets import (
@@ -40,10 +45,31 @@ def _page_context(dataset: Dataset, *, public: bool) -> dict:
 
 # Public pages ----------------------------------------------------------------------------
 
+def _catalog_context(dataset: Dataset, resources: list) -> dict:
+    """What the public page carries beyond the passport and files (§6.15): the structure, the
+    first rows of each table file, the feedback and the use totals."""
+    return {
+        "structure": catalog_selectors.dataset_structure(dataset, resources),
+        "previews": catalog_selectors.previews(resources),
+        "feedback": catalog_selectors.shown_feedback(dataset),
+        "feedback_form": FeedbackForm() if dataset.is_published else None,
+        "totals": catalog_selectors.use_totals(dataset),
+    }
+
+
 @require_safe
+@vary_on_headers("Accept")
 def dataset_page(request: HttpRequest, name: str) -> HttpResponse:
+    # Linked-data clients asking for RDF get DCAT-AP (imported late: registry sits below api).
+    from radadata.api.dcat.views import dataset_rdf_response
+    if (rdf := dataset_rdf_response(request, name)) is not None:
+        return rdf
     dataset = selectors_office.dataset_for_page(name=name, user=request.user)
     context = _page_context(dataset, public=dataset.is_published)
+    if catalog_services.is_counted(method=request.method,
+                                   user_agent=request.headers.get("User-Agent", "")):
+        catalog_services.count_view(dataset=dataset, day=timezone.localdate())
+    context.update(_catalog_context(dataset, context["resources"]))
     return render(request, "registry/dataset_public.html", context)
 
 
@@ -56,6 +82,10 @@ def version_download(request: HttpRequest, name: str, resource_id: int, number: 
         # The file name is only decoration; send old or mistyped links to the real one.
         return redirect("registry:version-download", name, resource_id, number,
                         version.original_name)
+    if catalog_services.is_counted(method=request.method,
+                                   user_agent=request.headers.get("User-Agent", "")):
+        catalog_services.count_download(dataset=version.resource.dataset,
+                                        day=timezone.localdate())
     return FileResponse(version.file.open("rb"), as_attachment=True,
                         filename=version.original_name,
                         content_type=version.media_type or "application/octet-stream")

@@ -1,0 +1,192 @@
+"""Our models as CKAN dictionaries (package, resource, organization, group, tag, licence).
+
+Only what the public may see goes in: the caller passes published datasets, and a resource
+shows its newest PUBLISHED version (a file waiting for publication stays invisible). The
+data.gov.ua extras appear twice, as top-level keys and in `extras`, as the portal shows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.urls import reverse
+
+from radadata.accounts.models import User
+from radadata.registry import selectors
+from radadata.registry.models import Dataset, Keyword, Owner, Resource, ResourceVersion, Theme
+
+#: The one licence of the catalogue (§7; CC BY 4.0), with the id data.gov.ua uses for it.
+LICENSE = {
+    "id": "cc-by",
+    "title": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "status": "active",
+    "maintainer": "",
+    "family": "",
+    "od_conformance": "approved",
+    "osd_conformance": "not reviewed",
+    "domain_content": True,
+    "domain_data": True,
+    "domain_software": False,
+    "is_generic": False,
+    "is_okd_compliant": True,
+    "is_osi_compliant": False,
+}
+
+#: data.gov.ua caps the purpose of collection at 512 characters.
+PURPOSE_MAX = 512
+
+
+def timestamp(value: dt.datetime | None) -> str | None:
+    """CKAN's form: ISO 8601 in UTC without an offset, e.g. 2026-03-02T10:00:00."""
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat()
+
+
+def metadata_created(dataset: Dataset) -> dt.datetime:
+    # The public record begins at the first publication.
+    return dataset.first_published_at or dataset.registered_at
+
+
+def metadata_modified(dataset: Dataset) -> dt.datetime:
+    # The same field the search service filters `modified_from/to` on, so that a harvester's
+    # fq=metadata_modified:[X TO *] and the dicts it gets back agree.
+    return dataset.last_modified_at or metadata_created(dataset)
+
+
+def published_version(resource: Resource) -> ResourceVersion | None:
+    """The newest published version; reads the prefetched versions."""
+    versions = [v for v in resource.versions.all() if v.published_at is not None]
+    return max(versions, key=lambda v: v.number, default=None)
+
+
+def download_url(dataset: Dataset, resource: Resource, version: ResourceVersion) -> str:
+    path = reverse("registry:version-download",
+                   args=[dataset.name, resource.pk, version.number, version.original_name])
+    return settings.SITE_URL + path
+
+
+def resource_dict(dataset: Dataset, resource: Resource, version: ResourceVersion) -> dict:
+    return {
+        "id": str(resource.pk),
+        "package_id": dataset.identifier,
+        "url": download_url(dataset, resource, version),
+        "name": resource.title,
+        "description": resource.description,
+        "format": version.format,
+        "mimetype": version.media_type or None,
+        "size": version.size,
+        "hash": version.sha256,
+        "last_modified": timestamp(version.published_at),
+        "created": timestamp(resource.created_at),
+        "metadata_modified": timestamp(version.published_at),
+        "position": resource.position,
+        "state": "active",
+        "url_type": None,
+        "resource_type": None,
+        "datastore_active": False,
+    }
+
+
+def public_resources(dataset: Dataset) -> list[dict]:
+    """Resource dicts of the resources that have a published version, in their order."""
+    result = []
+    for resource in dataset.resources.all():
+        version = published_version(resource)
+        if version is not None:
+            result.append(resource_dict(dataset, resource, version))
+    return result
+
+
+def organization_dict(owner: Owner, *, package_count: int | None = None) -> dict:
+    extras = [{"key": "edrpou", "value": owner.edrpou}] if owner.edrpou else []
+    result = {
+        "id": owner.slug,
+        "name": owner.slug,
+        "title": owner.name,
+        "display_name": owner.name,
+        "description": "",
+        "type": "organization",
+        "is_organization": True,
+        "state": "active",
+        "approval_status": "approved",
+        "image_url": "",
+        "image_display_url": "",
+        "created": timestamp(owner.created_at),
+        "extras": extras,
+    }
+    if package_count is not None:
+        result["package_count"] = package_count
+    return result
+
+
+def group_dict(theme: Theme, *, package_count: int | None = None) -> dict:
+    result = {
+        "id": theme.code,
+        "name": theme.code,
+        "title": theme.name,
+        "display_name": theme.name,
+        "description": "",
+        "type": "group",
+        "is_organization": False,
+        "state": "active",
+        "approval_status": "approved",
+        "image_url": "",
+        "image_display_url": "",
+    }
+    if package_count is not None:
+        result["package_count"] = package_count
+    return result
+
+
+def tag_dict(keyword: Keyword) -> dict:
+    return {"id": keyword.name, "name": keyword.name, "display_name": keyword.name,
+            "state": "active", "vocabulary_id": None}
+
+
+def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
+    """`dataset` comes from registry.selectors.datasets_with_files (owner, tags and files
+    prefetched); `contacts` is selectors.responsible_by_owner()."""
+    contact = selectors.contact_point(dataset, contacts)
+    keywords = list(dataset.keywords.all())
+    resources = public_resources(dataset)
+    extras = {
+        "purpose_of_collecting_information": dataset.purpose[:PURPOSE_MAX],
+        "update_frequency": dataset.periodicity,
+        "language": dataset.language or "uk",
+        "tag_string": ",".join(k.name for k in keywords),
+    }
+    return {
+        "id": dataset.identifier,
+        "name": dataset.name,
+        "title": dataset.title,
+        "notes": dataset.description,
+        "url": dataset.landing_page,
+        "type": "dataset",
+        "state": "active",
+        "private": False,
+        "isopen": True,
+        "license_id": LICENSE["id"],
+        "license_title": LICENSE["title"],
+        "license_url": LICENSE["url"],
+        "metadata_created": timestamp(metadata_created(dataset)),
+        "metadata_modified": timestamp(metadata_modified(dataset)),
+        "maintainer": contact.full_name if contact else None,
+        "maintainer_email": contact.email if contact else None,
+        "author": dataset.owner.name,
+        "author_email": dataset.owner.email or None,
+        "version": None,
+        "organization": organization_dict(dataset.owner),
+        "owner_org": dataset.owner.slug,
+        "tags": [tag_dict(k) for k in keywords],
+        "groups": [group_dict(t) for t in dataset.themes.all()],
+        "resources": resources,
+        "num_resources": len(resources),
+        "num_tags": len(keywords),
+        "relationships_as_object": [],
+        "relationships_as_subject": [],
+        **extras,
+        "extras": [{"key": key, "value": value} for key, value in extras.items()],
+    }

@@ -1,0 +1,94 @@
+"""What the CKAN API reads: published datasets only, their owners, themes and keywords, built
+on Dataset.objects.published() and registry.selectors. Anything else answers NotFound, so the
+existence of unpublished records is not disclosed."""
+
+from __future__ import annotations
+
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
+from django.utils.translation import gettext as _
+
+from radadata.core.errors import NotFound
+from radadata.registry import selectors
+from radadata.registry.models import Dataset, Keyword, Owner, Resource, ResourceVersion, Theme
+from radadata.registry.models.datasets import public_q
+
+
+def published() -> QuerySet[Dataset]:
+    return Dataset.objects.published()
+
+
+def with_package_data(datasets: list[Dataset]) -> list[Dataset]:
+    """Prefetch, onto datasets the search service loaded (owner joined), what the package
+    dicts read: contact person, tags, themes and files. No second query for the datasets."""
+    prefetch_related_objects(
+        datasets, "responsible", "keywords", "themes",
+        Prefetch("resources__versions", queryset=ResourceVersion.objects.order_by("number")))
+    return datasets
+
+
+def dataset_by_id_or_name(value: str) -> Dataset:
+    dataset = selectors.datasets_with_files(
+        published().filter(Q(identifier=value) | Q(name=value))).first()
+    if dataset is None:
+        raise NotFound(_("No published dataset has this id or name."))
+    return dataset
+
+
+def dataset_names(*, limit: int | None, offset: int) -> list[str]:
+    names = published().order_by("name").values_list("name", flat=True)
+    end = None if limit is None else offset + limit
+    return list(names[offset:end])
+
+
+def owners_with_counts() -> QuerySet[Owner]:
+    """Owners with at least one published dataset, with `package_count`."""
+    return (Owner.objects
+            .annotate(package_count=Count("datasets", filter=public_q("datasets__")))
+            .filter(package_count__gt=0))
+
+
+def owner_by_id(value: str) -> Owner:
+    owner = owners_with_counts().filter(slug=value).first()
+    if owner is None:
+        raise NotFound(_("No organization with published datasets has this id or name."))
+    return owner
+
+
+def datasets_of_owner(owner: Owner, *, limit: int) -> list[Dataset]:
+    return list(selectors.datasets_with_files(
+        published().filter(owner=owner).order_by("title", "id"))[:limit])
+
+
+def themes_with_counts() -> QuerySet[Theme]:
+    return Theme.objects.annotate(
+        package_count=Count("datasets", filter=public_q("datasets__")))
+
+
+def keywords_in_use(*, containing: str = "") -> QuerySet[Keyword]:
+    """Keywords of published datasets, by name."""
+    keywords = Keyword.objects.filter(
+        Exists(published().filter(keywords=OuterRef("pk")))).order_by("name")
+    if containing:
+        keywords = keywords.filter(name__icontains=containing)
+    return keywords
+
+
+def public_resource(value: str) -> Resource:
+    """A resource of a published dataset that has a published version."""
+    if not value.isdigit():
+        raise NotFound(_("No published resource has this id."))
+    resource = (Resource.objects.filter(pk=int(value), dataset__in=published())
+                .filter(Exists(ResourceVersion.objects.filter(resource=OuterRef("pk"),
+                                                              published_at__isnull=False)))
+                .select_related("dataset").prefetch_related("versions").first())
+    if resource is None:
+        raise NotFound(_("No published resource has this id."))
+    return resource

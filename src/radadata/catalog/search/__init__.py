@@ -1,0 +1,22 @@
+"""THE SEARCH SERVICE: every part of the site that searches datasets calls search() here.
+
+Words are matched by lemma (text.py), so any Ukrainian form of a word finds the others; the
+full-text index is SQLite FTS5 or PostgreSQL's tsvector, whichever the database is
+(backends/). The registry's services keep the index in step through registry.hooks
+(registered in CatalogConfig.ready()); `radadata reindex` rebuilds it.
+"""
+
+from radadata.catalog.search.index import index_dataset, public_formats, reindex_all
+from radadata.catalog.search.query import (
+    FACETS,
+    MAX_LIMIT,
+    SORTS,
+    Facet,
+    SearchError,
+    SearchQuery,
+    SearchResult,
+)
+from radadata.catalog.search.service import search
+
+__all__ = ["FACETS", "MAX_LIMIT", "SORTS", "Facet", "SearchError", "SearchQuery",
+           "SearchResult", "index_dataset", "public_formats", "reindex_all", "search"]

@@ -1,0 +1,61 @@
+"""Keeping the search index in step with the registry: one SearchEntry per public dataset."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from radadata.catalog.models import SearchEntry
+from radadata.catalog.search.text import index_text
+from radadata.registry.models import Dataset, ResourceVersion
+
+
+def public_formats(dataset: Dataset) -> list[str]:
+    """Declared formats, else the formats of the files the public gets (published versions),
+    upper case, in order."""
+    if dataset.declared_formats.strip():
+        items = dataset.declared_formats.replace(";", ",").split(",")
+        return list(dict.fromkeys(f.strip().upper() for f in items if f.strip()))
+    latest: dict[int, str] = {}  # resource → format of its newest published version
+    versions = (ResourceVersion.objects
+                .filter(resource__dataset=dataset, published_at__isnull=False)
+                .order_by("resource__position", "resource_id", "number")
+                .values_list("resource_id", "format"))
+    for resource_id, fmt in versions:
+        latest[resource_id] = fmt
+    return list(dict.fromkeys(f.upper() for f in latest.values() if f))
+
+
+def _entry(dataset: Dataset) -> SearchEntry:
+    tags = [k.name for k in dataset.keywords.all()] + [t.name for t in dataset.themes.all()]
+    owner = dataset.owner
+    formats = public_formats(dataset)
+    return SearchEntry(
+        dataset_id=dataset.pk,
+        title=index_text(dataset.title),
+        tags=index_text(" ; ".join(tags)),
+        body=index_text(dataset.description),
+        owner=index_text(f"{owner.name} {owner.short_name}"),
+        formats=f",{','.join(formats)}," if formats else "",
+    )
+
+
+def index_dataset(dataset: Dataset) -> None:
+    """Put the dataset in the index if the public sees it, take it out otherwise."""
+    if not dataset.is_published:
+        SearchEntry.objects.filter(dataset_id=dataset.pk).delete()
+        return
+    entry = _entry(dataset)
+    # Delete and insert rather than update: the FTS5 triggers then see whole rows.
+    SearchEntry.objects.filter(dataset_id=dataset.pk).delete()
+    entry.save(force_insert=True)
+
+
+@transaction.atomic
+def reindex_all() -> int:
+    """Rebuild the whole index from the registry; returns the number of datasets indexed."""
+    SearchEntry.objects.all().delete()
+    datasets = (Dataset.objects.published().select_related("owner")
+                .prefetch_related("keywords", "themes").order_by("pk"))
+    entries = [_entry(dataset) for dataset in datasets.iterator(chunk_size=500)]
+    SearchEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
