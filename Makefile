@@ -26,6 +26,7 @@ run: install migrate demo serve
 migrate: install
 	$(BIN)/radadata migrate --noinput -v0
 	$(BIN)/radadata collectstatic --noinput -v0
+	$(BIN)/radadata reindex
 
 demo: install
 	$(BIN)/radadata load_demo
