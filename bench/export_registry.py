@@ -25,6 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _catalog_data import bulk_owners  # noqa: E402
 
 
 def setup_django(folder: Path) -> None:
@@ -44,44 +47,22 @@ def setup_django(folder: Path) -> None:
 
 
 def fill(rows: int, owners_count: int = 15) -> None:
-    from stdnum.ua import edrpou
 
-    from radadata.accounts.models import User
     from radadata.registry.models import (
         Dataset,
         Keyword,
-        Owner,
-        OwnerMembership,
         Resource,
         ResourceVersion,
     )
     from radadata.registry.vocabularies import (
         DatasetStatus,
-        MembershipRole,
-        OwnerKind,
         Periodicity,
     )
 
     rng = random.Random(835)
     at = dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)
-    owners = []
-    for n in range(owners_count):
-        body = f"{3100000 + n:07d}"
-        legal = n % 3 != 0  # every third owner is a department without legal status
-        owners.append(Owner(
-            name=f"Управління номер {n} Світлогірської міської ради", slug=f"owner-{n}",
-            kind=OwnerKind.DEPARTMENT_LEGAL if legal else OwnerKind.DEPARTMENT,
-            edrpou=body + edrpou.calc_check_digit(body) if legal else "",
-            created_at=at, updated_at=at))
-    Owner.objects.bulk_create(owners)
-    owners = list(Owner.objects.order_by("id"))
-    people = User.objects.bulk_create([
-        User(email=f"person{n}@svitlohirsk-rada.example.ua", last_name="Шевченко",
-             first_name=f"Олена{n}", patronymic="Василівна", date_joined=at)
-        for n in range(owners_count)])
-    OwnerMembership.objects.bulk_create([
-        OwnerMembership(owner=owner, user=person, role=MembershipRole.RESPONSIBLE)
-        for owner, person in zip(owners, people, strict=True)])
+    owners = bulk_owners([f"Управління номер {n} Світлогірської міської ради"
+                          for n in range(owners_count)], at=at)
     keywords = Keyword.objects.bulk_create([Keyword(name=f"тема {n}") for n in range(60)])
     periodicities = list(Periodicity.values)
     datasets = []
