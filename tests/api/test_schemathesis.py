@@ -13,7 +13,9 @@ import itertools
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import not_a_server_error
 
@@ -22,6 +24,18 @@ _turn = itertools.count()
 # Loaded at collection: producing the OpenAPI document touches no database.
 schema = schemathesis.openapi.from_wsgi(
     "/api/v1/openapi.json", get_wsgi_application()).include(method="GET")
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    # Called straight, the WSGI application closes the database connection after each request
+    # (Django's test client switches that off); on PostgreSQL that would close the test's own
+    # transaction. Keep it open, as the test client does.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
