@@ -119,6 +119,18 @@ def resource_show(context: Context, data: dict[str, Any]) -> dict:
     return dicts.resource_dict(resource.dataset, resource, version)
 
 
+def _named_page(items, data: dict[str, Any], *, key: str, keep: str):
+    """organization_list and group_list alike: CKAN's sort (name = `key`, title, package_count),
+    the `keep` list of names to keep, then limit/offset."""
+    items = _sorted(items, params.text(data, "sort"),
+                    fields={"name": key, "title": "name", "package_count": "package_count"},
+                    default="name asc")
+    wanted = params.string_list(data, keep)
+    if wanted:
+        items = items.filter(**{f"{key}__in": wanted})
+    return _page(items, data)
+
+
 def organization_list(context: Context, data: dict[str, Any]) -> list:
     """Return the data owners that have published datasets.
 
@@ -127,13 +139,7 @@ def organization_list(context: Context, data: dict[str, Any]) -> list:
     :param organizations: a JSON list of names to keep (optional)
     :param limit: how many (optional); :param offset: how many to skip (optional)
     """
-    owners = _sorted(queries.owners_with_counts(), params.text(data, "sort"),
-                     fields={"name": "slug", "title": "name", "package_count": "package_count"},
-                     default="name asc")
-    wanted = params.string_list(data, "organizations")
-    if wanted:
-        owners = owners.filter(slug__in=wanted)
-    page = _page(owners, data)
+    page = _named_page(queries.owners_with_counts(), data, key="slug", keep="organizations")
     if not params.boolean(data, "all_fields", False):
         return [owner.slug for owner in page]
     with_count = params.boolean(data, "include_dataset_count", True)
@@ -165,13 +171,7 @@ def group_list(context: Context, data: dict[str, Any]) -> list:
     :param groups: a JSON list of names to keep (optional)
     :param limit: how many (optional); :param offset: how many to skip (optional)
     """
-    themes = _sorted(queries.themes_with_counts(), params.text(data, "sort"),
-                     fields={"name": "code", "title": "name", "package_count": "package_count"},
-                     default="name asc")
-    wanted = params.string_list(data, "groups")
-    if wanted:
-        themes = themes.filter(code__in=wanted)
-    page = _page(themes, data)
+    page = _named_page(queries.themes_with_counts(), data, key="code", keep="groups")
     if not params.boolean(data, "all_fields", False):
         return [theme.code for theme in page]
     return [dicts.group_dict(t, package_count=t.package_count) for t in page]
