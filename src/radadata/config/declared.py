@@ -95,6 +95,20 @@ DECLARED: tuple[Setting, ...] = (
         "Number of web processes that `make run` (gunicorn) starts.",
         int,
     ),
+    Setting(
+        "RADADATA_WORKER_WITH_SERVER",
+        "true",
+        "Whether `radadata serve` also starts one background worker (checks, portal sync, "
+        "reminders). Set false when workers run as their own service (`radadata worker`).",
+        _bool,
+    ),
+    Setting(
+        "RADADATA_JOBS_STUCK_AFTER_MINUTES",
+        "15",
+        "A running job that has shown no progress for this many minutes is reported as stuck "
+        "and can be resumed or cancelled.",
+        int,
+    ),
 )
 
 

@@ -27,9 +27,15 @@ INSTALLED_APPS = [
     "radadata.core",
     "radadata.accounts",
     "radadata.registry",
+    "django_tasks",
+    "django_tasks_db",
+    "radadata.jobs",
     "radadata.checks",
     "radadata.workflow",
+    "radadata.monitoring",
+    "radadata.reports",
     "radadata.catalog",
+    "radadata.portal_sync",
 ]
 
 MIDDLEWARE = [
@@ -138,6 +144,12 @@ else:
 
 WEB_WORKERS = declared.get("RADADATA_WEB_WORKERS")
 BIND = declared.get("RADADATA_BIND")
+WORKER_WITH_SERVER = declared.get("RADADATA_WORKER_WITH_SERVER")
+JOBS_STUCK_AFTER_MINUTES = declared.get("RADADATA_JOBS_STUCK_AFTER_MINUTES")
+
+# Background work: django-tasks with its database backend, so the embedded default needs no
+# other service (the worker is `radadata worker`, started by `radadata serve`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Serve the site with gunicorn (RADADATA_BIND, RADADATA_WEB_WORKERS)."
+    help = ("Serve the site with gunicorn (RADADATA_BIND, RADADATA_WEB_WORKERS) and one "
+            "background worker (RADADATA_WORKER_WITH_SERVER).")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--bind", default=settings.BIND,
@@ -23,6 +24,8 @@ class Command(BaseCommand):
         # exec, not a subprocess: Ctrl+C and the service manager's signals reach gunicorn itself.
         os.execv(sys.executable, [
             sys.executable, "-m", "gunicorn", "radadata.config.wsgi:application",
+            # starts and stops the background worker with the server (RADADATA_WORKER_WITH_SERVER)
+            "--config", "python:radadata.config.gunicorn",
             "--bind", bind, "--workers", str(workers), "--timeout", "120",
             "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
         ])
