@@ -17,3 +17,14 @@ def officer(db):
 def officer_client(client, officer):
     client.force_login(officer)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _checks_at_once():
+    """A test's transaction never commits, so a check queued for after the commit would never
+    run: each new file is checked at once instead, as the worker would right after the upload.
+    Tests of the background path switch it off with `hooks.work_inline(False)`."""
+    from radadata.registry import hooks
+
+    with hooks.work_inline():
+        yield

@@ -374,7 +374,7 @@ def test_a_crash_in_the_middle_of_a_step_leaves_everything_as_it_was(
         submission = step(submission, action_before, None, MON)
     events = submission.events.count()
     audit = AuditEntry.objects.count()
-    target = {"checks": (services, "check_version", _boom),
+    target = {"checks": (services.gate, "verdict", _boom),
               "event": (SubmissionEvent.objects, "create", _boom),
               "registry": (dataset_services, "dataset_mark_published", _boom)}[where]
     with monkeypatch.context() as patch:
@@ -428,20 +428,21 @@ def test_a_pdf_passes_with_a_warning(office):
     submission = submitted(office)
     assert submission.state == State.RECEIVED
     findings = submission.events.get(action=Action.CHECKS_PASS).findings
-    assert [(f["code"], f["severity"]) for f in findings] == [("format_not_open", "warning")]
+    assert [(f["code"], f["severity"]) for f in findings] == [
+        ("format_not_open", "warning"), ("content_not_checked", "warning")]
 
 
-@pytest.mark.parametrize(("content", "filename", "shown"), [
-    (b"MZ\x90\x00\x03\x00\x00\x00", "setup.exe", "EXE"),
-    (b"\x00\x01\x02\x03\x04", "dump", "BIN"),
+@pytest.mark.parametrize(("content", "filename"), [
+    (b"MZ\x90\x00\x03\x00\x00\x00", "setup.exe"),
+    (b"\x00\x01\x02\x03\x04", "dump"),
 ])
-def test_a_file_not_on_the_recommended_list_is_returned(office, content, filename, shown):
+def test_a_file_of_an_unknown_format_is_returned(office, content, filename):
     upload(office, content, filename=filename)
     submission = submitted(office)
     assert submission.state == State.RETURNED
     event = submission.events.last()
-    assert [f["code"] for f in event.findings] == ["format_not_recommended"]
-    assert filename in event.note and shown in event.note
+    assert [f["code"] for f in event.findings] == ["format_unknown"]
+    assert event.note.startswith(f"{filename}: ")
 
 
 # Archiving ("no longer updated").

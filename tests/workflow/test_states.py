@@ -20,6 +20,7 @@ from radadata.accounts import services as account_services
 from radadata.accounts.models import User
 from radadata.core.errors import Conflict, NotAllowed, NotFound
 from radadata.core.models import AuditEntry
+from radadata.registry import hooks
 from radadata.registry.models import Dataset, Owner
 from radadata.registry.vocabularies import MembershipRole, OwnerKind
 from radadata.workflow import services
@@ -84,7 +85,8 @@ def _prepared(django_db_setup, django_db_blocker):
     their own submission would take many seconds. Every test runs in a savepoint that is
     rolled back at its end, so each one starts from exactly this; the outer transaction is
     rolled back when the module is done."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    # Module-scoped, so before tests/conftest.py checks files at once: ask for it here.
+    with django_db_blocker.unblock(), transaction.atomic(), hooks.work_inline():
         cast = _make_cast()
         yield {"people": {who: getattr(cast, who).pk for who in ("clerk", "editor", "officer",
                                                                   "stranger")},

@@ -78,11 +78,38 @@ DECLARED: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "RADADATA_CHECK_MAX_MB",
+        "500",
+        "Largest file whose content the checks read, in megabytes; a larger file is reported "
+        "as too large to check.",
+        int,
+    ),
+    Setting(
+        "RADADATA_CHECK_ZIP_MAX_MB",
+        "1000",
+        "Largest total unpacked size of a ZIP archive (and of an XLSX or ODS workbook) the "
+        "checks open, in megabytes: the guard against zip bombs.",
+        int,
+    ),
+    Setting(
+        "RADADATA_CHECK_ZIP_MAX_FILES",
+        "1000",
+        "Most files a ZIP archive may hold for the checks to open it.",
+        int,
+    ),
+    Setting(
         "RADADATA_HOLIDAYS_ARE_DAYS_OFF",
         "false",
         "Whether Ukrainian public holidays are days off when counting working days. "
         "Under martial law (since 24.02.2022) they are not: leave false.",
         _bool,
+    ),
+    Setting(
+        "RADADATA_REMINDER_DAYS_BEFORE",
+        "5",
+        "How many working days before a dataset's due date its responsible person and "
+        "substitute get the first reminder (0: none before the day itself).",
+        int,
     ),
     Setting(
         "RADADATA_BIND",
@@ -108,6 +135,12 @@ DECLARED: tuple[Setting, ...] = (
         "A running job that has shown no progress for this many minutes is reported as stuck "
         "and can be resumed or cancelled.",
         int,
+    ),
+    Setting(
+        "RADADATA_PORTAL_KEY",
+        "",
+        "Secret that encrypts the data.gov.ua API key at rest. Empty means the Django secret "
+        "key; after changing either, the officer enters the portal API key again.",
     ),
 )
 

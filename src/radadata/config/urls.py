@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("radadata.accounts.urls")),
     path("", include("radadata.registry.urls")),
     path("", include("radadata.workflow.urls")),
+    path("", include("radadata.checks.urls")),
     path("", include("radadata.jobs.urls")),
     path("", include("radadata.monitoring.urls")),
     path("", include("radadata.reports.urls")),

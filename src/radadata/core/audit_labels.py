@@ -29,6 +29,7 @@ ACTION_LABELS = {
     "owner.updated": _("owner changed"),
     "resource.created": _("file added"),
     "resource.version_added": _("new version of a file uploaded"),
+    "theme.renamed": _("theme renamed"),
     "token.created": _("API token created"),
     "token.revoked": _("API token revoked"),
     "user.created": _("person registered"),

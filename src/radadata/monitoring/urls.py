@@ -1,5 +1,8 @@
-from django.urls import path  # noqa: F401
+"""Each views module owns its URL patterns; this file only gathers them."""
+
+from radadata.monitoring.views import dashboard
 
 app_name = "monitoring"
-
-urlpatterns: list = []
+urlpatterns = [
+    *dashboard.urlpatterns,
+]

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+"""Each views module owns its URL patterns; this file only gathers them."""
+
+from radadata.portal_sync.views import connection, datasets
 
 app_name = "portal_sync"
-
-urlpatterns: list = []
+urlpatterns = [
+    *connection.urlpatterns,
+    *datasets.urlpatterns,
+]

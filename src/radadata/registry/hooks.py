@@ -3,17 +3,60 @@
 `on_dataset_changed` functions get each dataset the registry's services register, change,
 publish or archive, inside the same transaction (a rollback undoes what they wrote too). The
 catalog registers its search indexer here in CatalogConfig.ready().
+
+`on_version_added` functions get each new file version inside version_add's transaction; the
+checks app starts the version's check there (ChecksConfig.ready()). `publishable` functions
+narrow the versions about to be made public to those that may be: the checks app holds back a
+version whose check is pending or found problems, and publishes it itself once it passes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-from radadata.registry.models import Dataset
+from django.db.models import QuerySet
+
+from radadata.registry.models import Dataset, ResourceVersion
 
 on_dataset_changed: list[Callable[[Dataset], None]] = []
+on_version_added: list[Callable[..., None]] = []
+publishable: list[Callable[..., QuerySet[ResourceVersion]]] = []
+
+_INLINE: ContextVar[bool] = ContextVar("registry_hooks_inline", default=False)
 
 
 def dataset_changed(dataset: Dataset) -> None:
     for hook in on_dataset_changed:
         hook(dataset)
+
+
+def version_added(version: ResourceVersion, *, at: dt.datetime) -> None:
+    for hook in on_version_added:
+        hook(version, at=at)
+
+
+def versions_publishable(versions: QuerySet[ResourceVersion], *, at: dt.datetime
+                         ) -> QuerySet[ResourceVersion]:
+    for narrow in publishable:
+        versions = narrow(versions, at=at)
+    return versions
+
+
+@contextmanager
+def work_inline(enabled: bool = True) -> Iterator[None]:
+    """Within this block the hooks do at once, in the caller's transaction, what they would
+    otherwise leave to the background worker after the commit (the check of a new file). The
+    demo loader uses it, so the council is complete when it returns, and so do the tests,
+    whose transaction never commits."""
+    token = _INLINE.set(enabled)
+    try:
+        yield
+    finally:
+        _INLINE.reset(token)
+
+
+def inline() -> bool:
+    return _INLINE.get()

@@ -19,3 +19,10 @@ class WorkflowConfig(AppConfig):
                           for action in Action})
         register_actions({"submission.opened": _("submission opened"),
                           "submission.letter_attached": _("signed cover letter attached")})
+
+        # A finished check of a file moves the submissions that wait for it (checks.hooks).
+        from radadata.checks import hooks
+        from radadata.workflow.services import submissions_checks_finished
+
+        if submissions_checks_finished not in hooks.on_check_finished:
+            hooks.on_check_finished.append(submissions_checks_finished)

@@ -14,7 +14,7 @@ from django.db.models import Case, Count, Exists, F, OuterRef, QuerySet, Value, 
 from django.utils.translation import gettext as _
 
 from radadata.accounts.models import User
-from radadata.checks.basic import ERROR
+from radadata.checks.findings import Severity
 from radadata.core.errors import NotFound
 from radadata.registry import access
 from radadata.registry.models import Dataset, Owner, OwnerMembership, ResourceVersion
@@ -49,6 +49,8 @@ PORTAL_EDITOR_STATES = _states_where(Actor.PORTAL_EDITOR)
 #: Steps that send a submission back or end it: their buttons look different.
 _BACKWARD = frozenset({State.RETURNED, State.PORTAL_REJECTED, State.WITHDRAWN})
 _CHECKS = (Action.CHECKS_PASS, Action.CHECKS_FAIL)
+#: Findings that send a submission back (checks.gate marks ruled personal data as warnings).
+_FAILING = frozenset({Severity.ERROR, Severity.BLOCKING})
 
 
 def _ordered(states: frozenset[State]) -> list[State]:
@@ -162,8 +164,8 @@ def submission_page(submission: Submission, *, user: User, today: dt.date) -> Su
     return SubmissionPage(
         submission=submission, is_open=is_open, editable=editable,
         files=submission_files(submission), checks=checks,
-        errors=[f for f in findings if f.get("severity") == ERROR],
-        warnings=[f for f in findings if f.get("severity") != ERROR],
+        errors=[f for f in findings if f.get("severity") in _FAILING],
+        warnings=[f for f in findings if f.get("severity") not in _FAILING],
         deadlines=deadlines, nearest=nearest, events=events, reason=reason,
         actions=actions_for(submission, user),
         can_edit_files=editable and access.owners_editable_by(user).filter(

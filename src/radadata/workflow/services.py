@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radadata.accounts.models import User
-from radadata.checks.basic import blocking, check_version
+from radadata.checks import gate
 from radadata.core import audit
 from radadata.core.calendar import default_calendar
 from radadata.core.errors import Conflict, NotAllowed, NotFound
@@ -122,7 +122,8 @@ def submission_transition(*, submission: Submission, action: Action | str, by: U
             raise Conflict(str(guard.message), code=guard.code)
     event = _move(submission, action, transition.target, by=by, at=at, note=note)
     if transition.target == State.CHECKING:
-        event = _run_checks(submission, at=at)
+        # Files still being checked: the submission waits; their checks move it on.
+        event = _run_checks(submission, at=at) or event
     transaction.on_commit(lambda: notifications.transition_done(event.pk))
     return submission
 
@@ -171,18 +172,38 @@ def _take_files(submission: Submission) -> None:
         ignore_conflicts=True)
 
 
-def _run_checks(submission: Submission, *, at: dt.datetime) -> SubmissionEvent:
+def _run_checks(submission: Submission, *, at: dt.datetime) -> SubmissionEvent | None:
     """The checks gate (§6.14): a file that fails goes back to the owner with the reasons and
-    never reaches the officer's queue."""
-    findings = []
-    for item in submission.items.select_related("version"):
-        findings.extend(check_version(item.version))
-    failed = blocking(findings)
-    action = Action.CHECKS_FAIL if failed else Action.CHECKS_PASS
+    never reaches the officer's queue. None while a file's check is not finished: the
+    submission waits in CHECKING (submissions_checks_finished moves it on)."""
+    versions = [item.version for item in
+                submission.items.select_related("version__resource__dataset")]
+    verdict = gate.verdict(versions, at=at)
+    if verdict.pending:
+        return None
+    action = Action.CHECKS_FAIL if verdict.failed else Action.CHECKS_PASS
     target = TRANSITIONS[(State.CHECKING, action)].target
-    note = "\n".join(f.message for f in failed)
-    return _move(submission, action, target, by=None, at=at, note=note,
-                 findings=[f.as_dict() for f in findings])
+    return _move(submission, action, target, by=None, at=at,
+                 note=verdict.note if verdict.failed else "", findings=verdict.findings)
+
+
+@transaction.atomic
+def submissions_checks_finished(*, version: ResourceVersion, at: dt.datetime
+                                ) -> list[Submission]:
+    """The check of `version` has finished (the checks app calls this as the system): each
+    submission waiting in CHECKING for it passes or fails the gate once all its files are
+    checked."""
+    moved = []
+    waiting = Submission.objects.filter(state=State.CHECKING, items__version=version)
+    for submission in waiting.distinct():
+        submission = _lock(submission)
+        if submission.state != State.CHECKING:
+            continue
+        event = _run_checks(submission, at=at)
+        if event is not None:
+            transaction.on_commit(lambda pk=event.pk: notifications.transition_done(pk))
+            moved.append(submission)
+    return moved
 
 
 def _publish(submission: Submission, *, by: User | None, at: dt.datetime) -> None:

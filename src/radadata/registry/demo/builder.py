@@ -20,7 +20,7 @@ from stdnum.ua import edrpou
 from radadata.accounts import services as account_services
 from radadata.accounts.models import User
 from radadata.core import audit
-from radadata.registry import exports, selectors
+from radadata.registry import exports, hooks, selectors
 from radadata.registry.models import Council, Dataset, NationalListItem, Owner, Resource
 from radadata.registry.services import datasets as dataset_services
 from radadata.registry.services import lists as list_services
@@ -73,8 +73,9 @@ def load_demo() -> Summary | None:
     if Owner.objects.exists():
         return None
     # One transaction: a failure leaves no half-loaded council (stored files may remain; no
-    # row refers to them).
-    with transaction.atomic():
+    # row refers to them). Files are checked at once, not by the worker later: a file is
+    # public only once its check passes, and the demo's files are published on their dates.
+    with transaction.atomic(), hooks.work_inline():
         _council()
         owners = _owners()
         people = _people(owners)

@@ -49,9 +49,10 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
     If anything fails, the transaction rolls back and the stored file is removed, so a bad
     upload leaves the previous version untouched.
 
-    `publish` None: a file the office uploads to a published dataset is public at once; any
-    other waits until the dataset (or the submission that brings it) is published, so the
-    public keeps seeing the previous version meanwhile.
+    `publish` None: a file the office uploads to a published dataset is meant to be public at
+    once; any other waits until the dataset (or the submission that brings it) is published, so
+    the public keeps seeing the previous version meanwhile. Either way the file goes public only
+    once its check allows it (hooks.publishable): until then the previous version stays public.
     """
     access.require_dataset_edit(by, resource.dataset)
     facts = examine(stream, filename)
@@ -74,7 +75,7 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
     )
     if publish is None:
         publish = resource.dataset.is_published and access.is_office(by)
-    version.published_at = at if publish else None
+    version.published_at = None  # made public below, once the hooks have seen it
     # Files are not transactional: if saving the row fails, remove the file again. A file left
     # by a rollback further out is unreferenced and harmless.
     version.file.save(version.original_name, File(stream), save=False)
@@ -83,6 +84,10 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
     except Exception:
         version.file.delete(save=False)
         raise
+    hooks.version_added(version, at=at)  # the checks app starts the file's check
+    if publish and versions_publish(versions=ResourceVersion.objects.filter(pk=version.pk),
+                                    at=at):
+        version.published_at = at
     resource.dataset.updated_at = at
     resource.dataset.save(update_fields=["updated_at"])
     audit.record(actor=by, action="resource.version_added", obj=resource, at=at,
@@ -94,8 +99,9 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
     return version
 
 
-
 def versions_publish(*, versions: QuerySet[ResourceVersion], at: dt.datetime) -> int:
     """Make waiting versions public (the caller records the publication). An update of one
-    column only: versions are otherwise immutable."""
-    return versions.filter(published_at__isnull=True).update(published_at=at)
+    column only: versions are otherwise immutable. Versions the hooks hold back (a check
+    pending or failed) stay waiting; the checks app publishes them once they pass."""
+    waiting = versions.filter(published_at__isnull=True)
+    return hooks.versions_publishable(waiting, at=at).update(published_at=at)

@@ -1,0 +1,214 @@
+"""The personal-data scan of one table (§2.3–2.10, §6.21): per column, what identifies people.
+
+How it stays fast on a million rows: a sample of rows shows which kinds fill a column (a column
+of phones); those need no pass of their own. The patterns of the other kinds run combined, in
+one pass over each column that polars spreads over the cores with no Python per cell; each
+detector's own pattern then runs on the few cells that pass. Only what it matches reaches the
+exact tests in Python, and of those at most CHECK_CELLS per column and kind, drawn at random
+with a fixed seed, the count being scaled up from them (`estimated`). So a tax number hidden in
+one cell of a million is found, and a column of a million phones costs a sample of two
+thousand.
+
+Then the table as a whole decides what blocks: a column marked lawful gives an INFO finding; the
+contacts in a table about organisations (§2.8) or officials in their office (§2.5) a warning;
+an address is a home address only next to names of people, with a flat number, or under a
+header that says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from radadata.checks.findings import Finding
+from radadata.checks.personal import codes
+from radadata.checks.personal.base import Detector
+from radadata.checks.personal.contacts import Email, Phone
+from radadata.checks.personal.context import OFFICIAL_NAME_HEADER, Context, table_context
+from radadata.checks.personal.identifiers import BankCard, Document, Iban, Rnokpp
+from radadata.checks.personal.people import Address, PersonName, birth_dates
+from radadata.checks.table import Table
+
+DETECTORS: tuple[Detector, ...] = (Rnokpp(), Document(), BankCard(), Iban(), PersonName(),
+                                   Address(), Phone(), Email())
+#: The reasons a column may be marked lawful, and the clause each rests on.
+LAWFUL_REASONS = {"official": "§2.5", "legal_entity": "§2.8"}
+
+SAMPLE_ROWS = 2_000  # the rows the table's context is read from
+CHECK_CELLS = 2_000  # the most candidate cells of one column one kind's exact test reads
+FILLS = 0.5  # a kind whose filter matches this share of a column's sample fills the column
+EARLY_STOP = 200  # a kind with a minimum share gives up after this many candidates, none real
+SEED = 0  # samples are reproducible: the same file gives the same report
+
+
+@dataclass
+class _Hit:
+    code: str
+    column: str  # frame column
+    header: str
+    count: int
+    estimated: bool
+    examples: list[str] = field(default_factory=list)
+    hinted: bool = False
+    flats: bool = False  # addresses only: some have a flat number
+
+
+def scan_table(table: Table, *, lawful: dict[str, str] | None = None) -> list[Finding]:
+    """Per-column findings of personal data in `table`. `lawful` maps a column's header to the
+    reason it may be published as it is ("official", §2.5; "legal_entity", §2.8)."""
+    lawful = dict(lawful or {})
+    unknown = set(lawful.values()) - set(LAWFUL_REASONS)
+    if unknown:
+        raise ValueError(f"unknown lawful reasons: {sorted(unknown)}")
+    frame = table.frame.select(pl.all().cast(pl.String))
+    if frame.height == 0:
+        return []
+    sample = _sample(frame)
+    context = table_context(table, sample)
+    headers = {column: table.header_of(column) for column in frame.columns}
+    plans = {column: _plan(sample[column], headers[column]) for column in frame.columns}
+    # One pass over each column for the kinds that do not fill it, all in one select, which
+    # polars spreads over the cores.
+    masks = frame.select(
+        pl.col(column).str.contains(plan.pattern).fill_null(False).alias(column)
+        for column, plan in plans.items() if plan.rest
+    )
+    hits: list[_Hit] = []
+    for column, plan in plans.items():
+        cells = frame[column]
+        found = dict.fromkeys(plan.filling, cells.drop_nulls())
+        if plan.rest:
+            passed = cells.filter(masks[column])
+            for detector in plan.rest:
+                candidates = passed.filter(
+                    passed.str.contains(detector.pattern_for(headers[column])))
+                if candidates.len():
+                    found[detector] = candidates
+        for detector, candidates in found.items():
+            hit = _confirm(detector, candidates, detector.pattern_for(headers[column]), column,
+                           headers[column])
+            if hit:
+                hits.append(hit)
+    names_nearby = any(h.code == PersonName.code for h in hits)
+    for column in frame.columns:
+        count, examples = birth_dates(frame[column], headers[column], names_nearby=names_nearby)
+        if count:
+            hits.append(_Hit(codes.PD_BIRTH_DATE.code, column, headers[column], count, False,
+                             examples))
+    return _decide(hits, frame, context, lawful, part=table.part)
+
+
+def _sample(frame: pl.DataFrame) -> pl.DataFrame:
+    """The first rows (where a file's character shows) and a random spread of the rest."""
+    if frame.height <= SAMPLE_ROWS:
+        return frame
+    head = frame.head(SAMPLE_ROWS // 4)
+    rest = frame.slice(SAMPLE_ROWS // 4).sample(SAMPLE_ROWS - head.height, seed=SEED)
+    return pl.concat([head, rest])
+
+
+@dataclass
+class _Plan:
+    filling: list[Detector]  # kinds that fill the column: their candidates are all its cells
+    rest: list[Detector]  # the others, looked for in one pass over the whole column
+    pattern: str = ""  # the patterns of `rest` combined
+
+
+def _plan(probe: pl.Series, header: str) -> _Plan:
+    """What one column needs. A kind that fills most of the sample needs no pass of its own:
+    the exact test reads a sample of the whole column anyway."""
+    probe = probe.drop_nulls()
+    filling, rest = [], []
+    for detector in DETECTORS:
+        share = probe.str.contains(detector.pattern_for(header)).mean() if probe.len() else 0.0
+        (filling if share and share >= FILLS else rest).append(detector)
+    # A flag such as (?i) inside a group holds to the end of that group only.
+    return _Plan(filling, rest, "|".join(f"(?:{d.pattern_for(header)})" for d in rest))
+
+
+def _confirm(detector: Detector, candidates: pl.Series, pattern: str, column: str,
+             header: str) -> _Hit | None:
+    """Run the exact test on the candidates (or a sample of them) that pass the detector's
+    filter; None if the column does not hold this kind."""
+    hinted = detector.hinted(header)
+    total = candidates.len()
+    sampled = candidates if total <= CHECK_CELLS else candidates.sample(CHECK_CELLS, seed=SEED)
+    checked = sampled.filter(sampled.str.contains(pattern))
+    seen: dict[str, list[str]] = {}
+    shown: set[str] = set()
+    valid, examples, flats = 0, [], False
+    for tested, cell in enumerate(checked.to_list()):
+        if tested == EARLY_STOP and not valid and detector.min_share and not hinted:
+            return None  # none of the first ones is real: this column is not of that kind
+        if cell not in seen:
+            seen[cell] = detector.items(cell, hinted=hinted)
+        items = seen[cell]
+        if not items:
+            continue
+        valid += 1
+        if isinstance(detector, Address):
+            flats = flats or detector.has_flat(cell)
+        if len(examples) < 3 and cell not in shown:
+            shown.add(cell)  # each distinct cell is masked once
+            for item in items[:3]:
+                if len(examples) < 3 and (masked := detector.mask(item)) not in examples:
+                    examples.append(masked)
+    if not valid or (not hinted and valid < detector.min_share * checked.len()):
+        return None
+    estimated = total > sampled.len()
+    count = round(valid * total / sampled.len()) if estimated else valid
+    return _Hit(detector.code, column, header, count, estimated, examples, hinted, flats)
+
+
+def _decide(hits: list[_Hit], frame: pl.DataFrame, context: Context, lawful: dict[str, str],
+            *, part: str) -> list[Finding]:
+    """Turn what was found into findings, in the light of the whole table."""
+    official_names = {h.column for h in hits if h.code == PersonName.code
+                      and (context.about_officials or OFFICIAL_NAME_HEADER.search(h.header))}
+    # Names in a column of mostly organisations: sole traders among companies, data on
+    # legal entities (§2.8) more than on people; a warning asks the owner to look.
+    entity_names = {h.column for h in hits if h.code == PersonName.code
+                    and h.column in context.organisations and h.column not in official_names}
+    private_names = any(h.code == PersonName.code and h.header not in lawful
+                        and h.column not in official_names | entity_names for h in hits)
+    about_officials = context.about_officials or bool(official_names)
+    order = {c.code: i for i, c in enumerate(codes.BLOCKING_CODES)}
+    columns = {c: i for i, c in enumerate(frame.columns)}
+    kept: list[tuple[tuple[int, int], Finding]] = []
+    for hit in hits:
+        presumed = ""  # the clause that presumes the column lawful, if any
+        if hit.code == PersonName.code and hit.column in official_names:
+            presumed = "§2.5"
+        elif hit.code == PersonName.code and hit.column in entity_names:
+            presumed = "§2.8"
+        elif hit.code in (Phone.code, Email.code):
+            if about_officials or OFFICIAL_NAME_HEADER.search(hit.header):
+                presumed = "§2.5"
+            elif context.about_organisations and not private_names:
+                presumed = "§2.8"
+        elif hit.code == Iban.code and context.about_organisations and not private_names:
+            presumed = "§2.8"
+        elif hit.code == Address.code:
+            home = hit.hinted or private_names or (
+                hit.flats and not context.about_organisations and not about_officials)
+            if not home:
+                continue  # the address of a building, a school, an office: not personal data
+        finding = _finding(hit, frame.height, lawful.get(hit.header), presumed, part)
+        kept.append(((columns[hit.column], order[hit.code]), finding))
+    return [finding for _, finding in sorted(kept, key=lambda pair: pair[0])]
+
+
+def _finding(hit: _Hit, rows: int, reason: str | None, presumed: str, part: str) -> Finding:
+    share = hit.count / rows
+    params = {"column": hit.header, "count": hit.count, "share": round(share, 4),
+              "percent": f"{share:.1%}", "estimated": hit.estimated}
+    code = hit.code
+    if reason:
+        code = codes.PD_MARKED_LAWFUL.code
+        params |= {"detected": hit.code, "reason": reason, "clause": LAWFUL_REASONS[reason]}
+    elif presumed:
+        code = codes.PD_PRESUMED_LAWFUL.code
+        params |= {"detected": hit.code, "clause": presumed}
+    return Finding(code=code, column=hit.header, excerpt="; ".join(hit.examples),
+                   count=hit.count, params=params, part=part)

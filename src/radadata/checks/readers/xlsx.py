@@ -1,0 +1,191 @@
+"""XLSX workbooks: every sheet with data is a table.
+
+openpyxl reads the values (read-only, the values Excel saved for formulas). What it does not
+give in read-only mode — which cells are formulas, which are merged — a second, byte-level
+pass over each sheet's XML finds: a regular expression over the unpacked stream, much
+cheaper than parsing the XML again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import polars as pl
+from openpyxl import load_workbook
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
+
+from radadata.checks import codes_file as codes
+from radadata.checks.readers import tabulate
+from radadata.checks.readers.base import FileContext
+from radadata.checks.readers.zip import within_limits
+from radadata.checks.sniff import Sniffed
+from radadata.checks.table import Table
+
+_CELL_FORMULA = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)<)')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+_OVERLAP = 16 * 1024
+_KEEP_FORMULAS = 100_000  # formula texts kept to stand in for values Excel did not save
+
+
+@dataclass
+class SheetXml:
+    formulas: dict[int, list[tuple[int, str]]] = field(default_factory=dict)  # row → col, text
+    kept: int = 0
+    formula_count: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    first_formula: dict[int, tuple[int, str]] = field(default_factory=dict)  # col → row, text
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+
+
+def read(ctx: FileContext, sniffed: Sniffed) -> Iterator[Table]:
+    with zipfile.ZipFile(ctx.path) as archive:
+        if not within_limits(ctx, archive):
+            return
+    # Opened from a stream: openpyxl judges a path by its extension, and the content decides.
+    with open(ctx.path, "rb") as stream:
+        try:
+            workbook = load_workbook(stream, read_only=True, data_only=True)
+        except Exception as error:  # a damaged part surfaces as any exception
+            ctx.add(codes.FILE_UNREADABLE, format="XLSX",
+                    error=str(error) or type(error).__name__)
+            return
+        try:
+            sheets = workbook.worksheets
+            for number, sheet in enumerate(sheets):
+                ctx.progress(number / max(len(sheets), 1))
+                scanned = _scan_xml(workbook, sheet)
+                table = _sheet_table(ctx, sheet, scanned)
+                if table is not None:
+                    yield table
+        finally:
+            workbook.close()
+
+
+def _sheet_table(ctx: FileContext, sheet, scanned: SheetXml) -> Table | None:
+    sheet.reset_dimensions()  # some programs write a wrong size, which would cut rows off
+    part = ctx.part_of(sheet.title)
+
+    def rows() -> Iterator[list[str | None]]:
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            row = [cell_text(value) for value in values]
+            # A formula without the value Excel saves with it (files written by programs
+            # that do not calculate): the formula text is what the cell shows.
+            for col, formula in scanned.formulas.get(number, ()):
+                if col <= len(row) and row[col - 1] is None:
+                    row[col - 1] = "=" + formula
+            yield row
+
+    raw = tabulate.raw_frame(rows())
+    built = tabulate.build(ctx, _trimmed(raw), part=part)
+    if built is None:
+        return None
+    table, index = built
+    _merge_findings(ctx, scanned, header_row=index + 1, part=part)
+    _formula_findings(ctx, table, scanned, header_row=index + 1)
+    return table
+
+
+def _trimmed(raw: pl.DataFrame) -> pl.DataFrame:
+    """Without the empty rows a formatted sheet carries below its data."""
+    if raw.width == 0:
+        return raw
+    filled = raw.select(pl.any_horizontal(pl.all().is_not_null()).alias("f"))["f"]
+    last = filled.arg_true()
+    return raw.head(int(last[-1]) + 1) if len(last) else raw.head(0)
+
+
+def cell_text(value) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _scan_xml(workbook, sheet) -> SheetXml:
+    scanned = SheetXml()
+    path = getattr(sheet, "_worksheet_path", None)
+    archive = getattr(workbook, "_archive", None)
+    if not path or archive is None:
+        return scanned
+    buffer = b""
+    with archive.open(path) as stream:
+        while True:
+            chunk = stream.read(1024 * 1024)
+            buffer += chunk
+            final = not chunk
+            limit = len(buffer) if final else len(buffer) - _OVERLAP
+            for match in _CELL_FORMULA.finditer(buffer, 0, len(buffer)):
+                if match.start() >= limit:
+                    break
+                _formula(scanned, match)
+            for match in _MERGE.finditer(buffer):
+                if match.start() >= limit:
+                    break
+                scanned.merges.append(_range(match))
+            if final:
+                break
+            buffer = buffer[limit:]
+    return scanned
+
+
+def _formula(scanned: SheetXml, match: re.Match[bytes]) -> None:
+    col = column_index_from_string(match.group(1).decode())
+    row = int(match.group(2))
+    text = html.unescape((match.group(3) or b"").decode("utf-8", errors="replace"))
+    scanned.formula_count[col] += 1
+    if col not in scanned.first_formula:
+        scanned.first_formula[col] = (row, text)
+    if text and scanned.kept < _KEEP_FORMULAS:
+        scanned.formulas.setdefault(row, []).append((col, text))
+        scanned.kept += 1
+
+
+def _range(match: re.Match[bytes]) -> tuple[int, int, int, int]:
+    c1 = column_index_from_string(match.group(1).decode())
+    r1 = int(match.group(2))
+    if match.group(3):
+        return r1, c1, int(match.group(4)), column_index_from_string(match.group(3).decode())
+    return r1, c1, r1, c1
+
+
+def ref(r1: int, c1: int, r2: int, c2: int) -> str:
+    start = f"{get_column_letter(c1)}{r1}"
+    return start if (r1, c1) == (r2, c2) else f"{start}:{get_column_letter(c2)}{r2}"
+
+
+def _merge_findings(ctx: FileContext, scanned: SheetXml, *, header_row: int, part: str) -> None:
+    merges = sorted(scanned.merges)
+    header = [m for m in merges if m[0] <= header_row <= m[2]]
+    body = [m for m in merges if m[0] > header_row]
+    if header:
+        ctx.add(codes.MERGED_HEADER, part=part, row=header_row,
+                cells=", ".join(ref(*m) for m in header[:10]))
+    if body:
+        ctx.add(codes.MERGED_CELLS, part=part, row=body[0][0], count=len(body),
+                cells=ref(*body[0]))
+
+
+def _formula_findings(ctx: FileContext, table: Table, scanned: SheetXml, *,
+                      header_row: int) -> None:
+    for col, count in sorted(scanned.formula_count.items()):
+        row, text = scanned.first_formula[col]
+        if row <= header_row or col > len(table.header):
+            continue
+        shown = tabulate.masked_formula("=" + text if text else "=…")
+        ctx.add(codes.FORMULA_CELL, part=table.part, row=row,
+                column=table.header[col - 1], count=count, excerpt=shown, formula=shown)

@@ -1,0 +1,200 @@
+"""Reads for the check pages: a version's check with its findings grouped by severity, the
+personal-data columns that block, the dataset's rulings, and the structure to confirm."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from radadata.accounts.models import User
+from radadata.checks.codes_file import NOT_UTF8
+from radadata.checks.findings import CODES, Finding, Report, Severity
+from radadata.checks.models import CheckRun, ColumnRuling, RunStatus
+from radadata.checks.services.structure import Column, columns_of
+from radadata.core.errors import NotFound
+from radadata.jobs.models import Job
+from radadata.registry import access
+from radadata.registry.models import Dataset, ResourceVersion, Structure
+
+#: The order a report lists its findings in.
+SEVERITIES = (Severity.BLOCKING, Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """One finding as a page shows it, in the reader's language."""
+
+    code: str
+    severity: Severity
+    title: str
+    message: str
+    fix: str
+    row: int | None
+    column: str | None
+    excerpt: str
+    count: int
+    part: str
+    ruling: ColumnRuling | None = None  # blocking data a decision allows
+
+
+def _row(finding: Finding, rulings: dict[str, ColumnRuling]) -> FindingRow:
+    code = CODES.get(finding.code)
+    severity = code.severity if code else Severity.ERROR
+    ruling = rulings.get(finding.column or "") if severity == Severity.BLOCKING else None
+    return FindingRow(
+        code=finding.code, severity=severity, title=str(code.title) if code else finding.code,
+        message=finding.message() if code else finding.code,
+        fix=finding.fix() if code else "", row=finding.row, column=finding.column,
+        excerpt=finding.excerpt, count=finding.count, part=finding.part, ruling=ruling)
+
+
+def version_of(*, dataset: Dataset, version_id: int) -> ResourceVersion:
+    """A version of the dataset (the caller has checked that the person may read it)."""
+    version = (ResourceVersion.objects.filter(pk=version_id, resource__dataset=dataset)
+               .select_related("resource__dataset", "uploaded_by").first())
+    if version is None:
+        raise NotFound(_("No such file."))
+    return version
+
+
+def rulings_of(dataset: Dataset) -> dict[str, ColumnRuling]:
+    return {r.column: r for r in ColumnRuling.objects.filter(dataset=dataset)
+            .select_related("decided_by")}
+
+
+def ruling_of(*, dataset: Dataset, pk: int) -> ColumnRuling:
+    ruling = ColumnRuling.objects.filter(dataset=dataset, pk=pk).first()
+    if ruling is None:
+        raise NotFound(_("No such decision."))
+    return ruling
+
+
+@dataclass
+class BlockingColumn:
+    """A column with personal data that blocks publication (or did, before a ruling)."""
+
+    column: str
+    findings: list[FindingRow]
+    ruling: ColumnRuling | None
+
+    @property
+    def titles(self) -> str:
+        return ", ".join(dict.fromkeys(f.title for f in self.findings))
+
+    @property
+    def dates(self) -> bool:
+        return any(f.code == "pd_birth_date" for f in self.findings)
+
+
+@dataclass
+class CheckView:
+    """A version's check for the panel and the report page."""
+
+    version: ResourceVersion
+    run: CheckRun | None
+    report: Report | None
+    rows: dict[str, list[FindingRow]] = field(default_factory=dict)
+    columns: list[BlockingColumn] = field(default_factory=list)
+    can_edit: bool = False
+    show_progress: bool = False  # the person may follow the job's progress bar
+    is_newest: bool = True
+
+    @property
+    def pending(self) -> bool:
+        return self.run is not None and not self.run.finished
+
+    @property
+    def job(self) -> Job | None:
+        return self.run.job if self.run else None
+
+    @property
+    def blocking(self) -> list[FindingRow]:
+        return [r for r in self.rows.get(Severity.BLOCKING, []) if r.ruling is None]
+
+    @property
+    def allowed(self) -> list[FindingRow]:
+        return [r for r in self.rows.get(Severity.BLOCKING, []) if r.ruling is not None]
+
+    @property
+    def errors(self) -> list[FindingRow]:
+        return self.rows.get(Severity.ERROR, [])
+
+    @property
+    def warnings(self) -> list[FindingRow]:
+        return self.rows.get(Severity.WARNING, [])
+
+    @property
+    def facts(self) -> list[FindingRow]:
+        return self.rows.get(Severity.INFO, [])
+
+    @property
+    def convertible(self) -> str:
+        """The encoding a one-click conversion starts from, if the check found one."""
+        row = next((r for r in self.errors if r.code == NOT_UTF8), None)
+        if row is None or not self.can_edit or not self.is_newest:
+            return ""
+        finding = next(f for f in self.report.findings if f.code == NOT_UTF8)
+        return str(finding.params.get("encoding") or self.report.encoding or "?")
+
+    @property
+    def waits(self) -> bool:
+        """A file meant to be public that its check keeps back."""
+        return bool(self.run and self.run.publish_when_passed and self.run.finished
+                    and not self.run.passed and self.version.published_at is None)
+
+
+def check_view(version: ResourceVersion, *, user: User | None) -> CheckView:
+    run = CheckRun.objects.filter(version=version).select_related("job").first()
+    report = run.parsed() if run and run.status == RunStatus.DONE else None
+    dataset = version.resource.dataset
+    view = CheckView(version=version, run=run, report=report,
+                     can_edit=access.owners_editable_by(user).filter(
+                         pk=dataset.owner_id).exists())
+    view.is_newest = not version.resource.versions.filter(number__gt=version.number).exists()
+    if run and run.job_id:
+        view.show_progress = access.is_office(user) or run.job.created_by_id == getattr(
+            user, "pk", None)
+    if report is None:
+        return view
+    rulings = rulings_of(dataset)
+    for finding in report.findings:
+        row = _row(finding, rulings)
+        view.rows.setdefault(row.severity, []).append(row)
+    by_column: dict[str, list[FindingRow]] = {}
+    for row in view.rows.get(Severity.BLOCKING, []):
+        by_column.setdefault(row.column or "", []).append(row)
+    view.columns = [BlockingColumn(column=column, findings=rows, ruling=rulings.get(column))
+                    for column, rows in by_column.items() if column]
+    return view
+
+
+def blocking_column(view: CheckView, column: str) -> BlockingColumn:
+    found = next((c for c in view.columns if c.column == column), None)
+    if found is None:
+        raise NotFound(_("The check found no personal data in a column “%(column)s” of this "
+                         "file.") % {"column": column})
+    return found
+
+
+@dataclass(frozen=True)
+class StructureView:
+    structure: Structure | None
+    columns: list[Column]
+    base: dict[str, Any] | None  # the schema the form starts from
+    inferred_from: ResourceVersion | None  # when no structure is saved yet
+
+
+def structure_view(dataset: Dataset) -> StructureView:
+    """The saved structure, or else the one inferred by the latest check of a file."""
+    structure = Structure.objects.filter(dataset=dataset).first()
+    if structure is not None and structure.schema.get("fields"):
+        return StructureView(structure, columns_of(structure.schema), structure.schema, None)
+    run = (CheckRun.objects.filter(version__resource__dataset=dataset, status=RunStatus.DONE)
+           .select_related("version").order_by("-finished_at", "-pk").first())
+    schema = (run.report.get("schema") or None) if run else None
+    if not schema or not schema.get("fields"):
+        return StructureView(structure, [], None, None)
+    return StructureView(structure, columns_of(schema), schema, run.version)
+
