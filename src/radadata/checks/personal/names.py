@@ -36,7 +36,7 @@ GIVEN_NAMES = frozenset("""
 оксана олександра олена ольга поліна раїса світлана софія соломія тамара тетяна уляна
 юлія яна ярослава лілія богдана василина іванна олеся злата таїсія емілія
 маргарита нонна майя ліна дарина кіра мілана аліса вікторина стефанія
-""".split())
+""".split())  # noqa: SIM905 -- a word list reads better as text
 
 #: Endings of Ukrainian surnames, for the ones the dictionaries do not know.
 _SURNAME_END = re.compile(
