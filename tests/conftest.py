@@ -28,3 +28,10 @@ def _checks_at_once():
 
     with hooks.work_inline():
         yield
+
+
+@pytest.fixture
+def english(settings):
+    """For tests that assert a message's English source text (the default language is
+    Ukrainian, with a complete catalogue)."""
+    settings.LANGUAGE_CODE = "en"

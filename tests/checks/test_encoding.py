@@ -10,6 +10,8 @@ import pytest
 from radadata.checks.encoding import convert_to_utf8, detect, guess_legacy
 from radadata.core.errors import ValidationFailed
 
+pytestmark = pytest.mark.usefixtures("english")
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "checks"
 TEXT = "Код;Назва;Примітка\r\n1;Ліцей 1;Їжак, ґудзик, подвір'я, єнот\r\n2;Гімназія;Щастя\r\n"
 

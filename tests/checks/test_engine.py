@@ -60,6 +60,18 @@ def test_a_clean_csv_passes(tmp_path):
     assert report.seconds >= 0
 
 
+def test_a_header_problem_is_reported_once_when_a_structure_is_given(tmp_path):
+    path = _write(tmp_path, "schools.csv", "id,,назва\n1,x,Ліцей\n")
+    without = {f.code for f in check_file(path, name="schools.csv").findings}
+    assert codes.HEADER_EMPTY in without
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "", "type": "string"},
+                         {"name": "назва", "type": "string"}]}
+    found = [f for f in check_file(path, name="schools.csv", schema=schema).findings
+             if f.column in ("", None) and f.row in (None, 1)]
+    header = [f.code for f in found if f.code in {codes.HEADER_EMPTY, "column_unnamed"}]
+    assert header == ["column_unnamed"]
+
+
 def test_the_zip_bomb_is_not_unpacked(tmp_path, monkeypatch):
     unpacked = []
     monkeypatch.setattr(engine.zip_reader.shutil, "copyfileobj",

@@ -20,7 +20,7 @@ from radadata.workflow.models import Notice, Submission
 from radadata.workflow.states import Action, State
 from tests.factories import DatasetFactory, OwnerFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 AT = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 GOOD = "код,назва\n1,Школа №1\n2,Ліцей «Світанок»\n".encode()

@@ -18,6 +18,8 @@ from radadata.checks.readers import records
 from radadata.checks.readers.base import FileContext
 from radadata.checks.sniff import sniff
 
+pytestmark = pytest.mark.usefixtures("english")
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "checks"
 OURS = {name for name in vars(codes).values() if isinstance(name, str)}
 

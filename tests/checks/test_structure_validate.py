@@ -10,6 +10,8 @@ from radadata.checks.findings import CODES, Severity
 from radadata.checks.structure import codes, validate_table
 from radadata.checks.table import Table
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def table(header: list[str], *rows: tuple[str | None, ...]) -> Table:
     """A Table as the readers build it: unique frame names, the header as written."""

@@ -15,9 +15,9 @@ from radadata.jobs import schedule
 from radadata.jobs.base import Item, JobRunner, register
 from radadata.jobs.models import ItemStatus, Job, PeriodicRun, Status
 from radadata.jobs.services import is_stuck, job_cancel, job_resume, job_run, job_start
-from tests.factories import OwnerFactory, UserFactory
+from tests.factories import DatasetFactory, OwnerFactory, UserFactory, add_file
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 AT = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 BROKEN: set[str] = set()
@@ -204,4 +204,17 @@ def test_a_clerk_does_not_see_another_persons_job(client, officer):
     clerk = UserFactory(owner=OwnerFactory())
     client.force_login(clerk)
     assert client.get(reverse("jobs:detail", args=[job.pk])).status_code == 404
+    assert client.get(reverse("jobs:status", args=[job.pk])).status_code == 404
+
+
+def test_a_colleague_follows_the_check_of_a_file_of_their_owner(client, officer):
+    owner = OwnerFactory()
+    uploader, colleague = UserFactory(owner=owner), UserFactory(owner=owner)
+    dataset = DatasetFactory(owner=owner)
+    version = add_file(dataset)
+    job = job_start(kind="test_counting", by=uploader, at=AT,
+                    subject=f"registry.resourceversion:{version.pk}")
+    client.force_login(colleague)
+    assert client.get(reverse("jobs:status", args=[job.pk])).status_code == 200
+    client.force_login(UserFactory(owner=OwnerFactory()))
     assert client.get(reverse("jobs:status", args=[job.pk])).status_code == 404

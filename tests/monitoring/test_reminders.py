@@ -93,6 +93,18 @@ def test_before_on_the_day_then_escalation(people, django_capture_on_commit_call
         "before", "on_day", "overdue_escalation"]
 
 
+def test_a_reminder_is_also_a_notice_in_the_app(people, django_capture_on_commit_callbacks,
+                                                client):
+    run("2026-03-02", django_capture_on_commit_callbacks)
+    notice = people.responsible.notices.get()
+    assert notice.dataset == people.dataset and notice.submission is None
+    assert TITLE in notice.text
+    client.force_login(people.responsible)
+    page = client.get("/office/notices/").content.decode()
+    assert TITLE in page
+    assert f"/office/datasets/{people.dataset.name}/" in page
+
+
 def test_the_e_mail_names_the_dataset_and_links_to_it(people, django_capture_on_commit_callbacks):
     run("2026-03-02", django_capture_on_commit_callbacks)
     message = mail.outbox[0]

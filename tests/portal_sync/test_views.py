@@ -16,7 +16,7 @@ from radadata.portal_sync.push import push_dataset
 from tests.factories import AT, UserFactory
 from tests.portal_sync.conftest import publish_update, reload
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 CONNECTION = reverse("portal_sync:connection")
 LIST = reverse("portal_sync:list")
 PUSH = reverse("portal_sync:push")

@@ -14,7 +14,7 @@ from radadata.reports.periods import Quarter
 
 from .steps import owner, publish, register
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ becomes an `internal_error` finding for that stage, and the other stages still r
 
 from __future__ import annotations
 
-import importlib
 import logging
 import tempfile
 import time
@@ -26,11 +25,14 @@ from radadata.checks import codes_file as codes
 from radadata.checks import limits as limits_module
 from radadata.checks.findings import Finding, Report
 from radadata.checks.limits import Limits
+from radadata.checks.personal import scan_table
 from radadata.checks.readers import READERS
 from radadata.checks.readers import zip as zip_reader
 from radadata.checks.readers.base import FileContext, Progress
 from radadata.checks.sniff import TABLE_FORMATS, Sniffed, mismatch, sniff
+from radadata.checks.structure import infer_schema, validate_table
 from radadata.checks.table import Table
+from radadata.checks.values import check_values
 from radadata.registry.vocabularies import RECOMMENDED_FORMATS
 
 log = logging.getLogger(__name__)
@@ -59,34 +61,19 @@ class Stage:
     weight: float = 1.0
 
 
-def _imported(module: str, name: str) -> Callable[..., Any] | None:
-    """A stage's entry point; None while the module that provides it is not written yet."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as error:
-        if error.name == module:
-            return None
-        raise
-
-
 def _structure(table: Table, run: Run) -> list[Finding]:
     if run.schema is not None:
-        validate = _imported("radadata.checks.structure", "validate_table")
-        return validate(table, run.schema) if validate else []
-    infer = _imported("radadata.checks.structure", "infer_schema")
-    if infer:
-        run.report.schema = infer(table)
+        return validate_table(table, run.schema)
+    run.report.schema = infer_schema(table)
     return []
 
 
 def _values(table: Table, run: Run) -> list[Finding]:
-    check = _imported("radadata.checks.values", "check_values")
-    return check(table, run.schema if run.tables == 1 else None) if check else []
+    return check_values(table, run.schema if run.tables == 1 else None)
 
 
 def _personal(table: Table, run: Run) -> list[Finding]:
-    scan = _imported("radadata.checks.personal", "scan_table")
-    return scan(table, lawful=run.lawful) if scan else []
+    return scan_table(table, lawful=run.lawful)
 
 
 TABLE_STAGES: tuple[Stage, ...] = (
@@ -114,11 +101,23 @@ def check_file(path: str | Path, *, name: str, schema: dict | None = None,
             report.format = report.format or ctx.format
             report.encoding = report.encoding or ctx.encoding
             report.delimiter = report.delimiter or ctx.delimiter
-            report.findings[:0] = ctx.findings  # the file's findings first, then the tables'
+            report.findings[:0] = _without_repeats(ctx.findings, run)  # the file's first
     _summary(report, run)
     bar(1.0)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+#: With a structure to compare against, the structure stage names these header problems
+#: itself (column_unnamed, column_name_repeated) for the first table: say each once.
+_HEADER_CODES = {codes.HEADER_EMPTY, codes.HEADER_DUPLICATE}
+
+
+def _without_repeats(findings: list[Finding], run: Run) -> list[Finding]:
+    if run.schema is None:
+        return findings
+    return [f for f in findings
+            if not (f.code in _HEADER_CODES and f.part in ("", run.first_part))]
 
 
 def _summary(report: Report, run: Run) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -13,7 +13,10 @@ from radadata.registry.views.common import now, office_view, paginate
 
 
 def _job(request: HttpRequest, pk: int) -> Job:
-    return get_object_or_404(selectors.jobs_visible_to(request.user), pk=pk)
+    job = get_object_or_404(Job.objects.select_related("created_by"), pk=pk)
+    if not selectors.job_readable(request.user, job):
+        raise Http404
+    return job
 
 
 def _title(job: Job) -> str:

@@ -26,7 +26,6 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from radadata.accounts.models import Role, User
-from radadata.config import declared
 from radadata.core.calendar import WorkingCalendar, default_calendar
 from radadata.monitoring.models import Stage
 from radadata.monitoring.selectors import DatasetStatus, dataset_status_rows
@@ -36,10 +35,8 @@ from radadata.workflow.states import EDITABLE
 
 
 def days_before() -> int:
-    """REMINDER_DAYS_BEFORE: the settings module's value if it defines one, else the declared
-    environment setting."""
-    value = getattr(settings, "REMINDER_DAYS_BEFORE", None)
-    return int(value if value is not None else declared.get("RADADATA_REMINDER_DAYS_BEFORE"))
+    """How many working days ahead the first reminder goes (RADADATA_REMINDER_DAYS_BEFORE)."""
+    return settings.REMINDER_DAYS_BEFORE
 
 
 @dataclass(frozen=True)

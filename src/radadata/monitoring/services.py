@@ -23,6 +23,7 @@ from radadata.core import audit
 from radadata.core.calendar import WorkingCalendar
 from radadata.monitoring.models import ReminderSent
 from radadata.monitoring.reminders import Planned, reminders_due
+from radadata.workflow.models import Notice
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,9 @@ def reminders_send(*, at: dt.datetime, calendar: WorkingCalendar | None = None
                     recipient=item.recipient, email=item.email, text=item.text, sent_at=at))
         except IntegrityError:
             continue
+    # The same news in the app, for the people who have an account (heads are reached by e-mail).
+    Notice.objects.bulk_create([Notice(user=r.recipient, dataset=r.dataset, text=r.text,
+                                       created_at=at) for r in created if r.recipient])
     for (_dataset_id, stage), group in groupby(created, key=lambda r: (r.dataset_id, r.stage)):
         reminders = list(group)
         audit.record(actor=None, action="monitoring.reminder_sent", obj=reminders[0].dataset,

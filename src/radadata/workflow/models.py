@@ -119,11 +119,15 @@ class SubmissionEvent(models.Model):
 
 
 class Notice(models.Model):
-    """An in-app notice about a submission (the same news also goes by e-mail)."""
+    """An in-app notice about a submission, or about a dataset (a reminder of a due update);
+    the same news also goes by e-mail."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="notices")
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="notices")
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="notices",
+                                   null=True, blank=True)
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="+",
+                                null=True, blank=True)
     text = models.CharField(_("notice text"), max_length=500)
     created_at = models.DateTimeField(_("created"))
     read_at = models.DateTimeField(_("read"), null=True, blank=True)

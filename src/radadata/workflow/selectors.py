@@ -264,7 +264,8 @@ def submission_of_version(version: ResourceVersion) -> Submission | None:
 # Notices ---------------------------------------------------------------------------------
 
 def notices_of(user: User) -> QuerySet[Notice]:
-    return user.notices.select_related("submission__dataset").order_by("-created_at", "-id")
+    return (user.notices.select_related("submission__dataset", "dataset")
+            .order_by("-created_at", "-id"))
 
 
 def unread_count(user: User) -> int:

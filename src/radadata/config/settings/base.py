@@ -95,7 +95,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "registry:home"
+LOGIN_REDIRECT_URL = "monitoring:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -146,6 +146,7 @@ WEB_WORKERS = declared.get("RADADATA_WEB_WORKERS")
 BIND = declared.get("RADADATA_BIND")
 WORKER_WITH_SERVER = declared.get("RADADATA_WORKER_WITH_SERVER")
 JOBS_STUCK_AFTER_MINUTES = declared.get("RADADATA_JOBS_STUCK_AFTER_MINUTES")
+REMINDER_DAYS_BEFORE = declared.get("RADADATA_REMINDER_DAYS_BEFORE")
 
 # Background work: django-tasks with its database backend, so the embedded default needs no
 # other service (the worker is `radadata worker`, started by `radadata serve`).
