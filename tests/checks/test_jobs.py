@@ -18,7 +18,7 @@ from radadata.registry import hooks
 from radadata.registry.services import resources as resource_services
 from tests.factories import DatasetFactory, OwnerFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 AT = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 AID = ("Отримувач,РНОКПП\nПетренко Олена Василівна,3123456789\n"

@@ -133,3 +133,21 @@ def test_findings_name_the_part_and_an_empty_table_has_none():
     findings = scan_table(table(part="Аркуш1", ПІБ=PEOPLE))
     assert [(f.part, f.code) for f in findings] == [("Аркуш1", "pd_person_name")]
     assert scan_table(table(ПІБ=[])) == []
+
+
+def test_a_list_of_deputies_with_their_reception_places_does_not_block():
+    findings = scan_table(table(**{
+        "Прізвище, ім'я, по батькові": PEOPLE, "Фракція": ["Слуга народу"] * 3,
+        "Місце прийому": ["вул. Соборна, 1, каб. 110"] * 3,
+        "Службова електронна пошта": ["deputat01@rada.gov.ua", "deputat02@rada.gov.ua",
+                                      "deputat03@rada.gov.ua"]}))
+    assert blocking(findings) == []
+    assert [f.code for f in findings] == ["pd_presumed_lawful"]
+
+
+def test_a_prozorro_auction_number_is_not_a_unzr():
+    auctions = ["LLE001-UA-20230115-12345", "LLE001-UA-20240302-54321", "LLE001-UA-20220720-10001"]
+    assert blocking(scan_table(table(**{"Номер аукціону": auctions}))) == []
+    # the УНЗР itself is still found
+    assert blocking(scan_table(table(Документ=["19850314-01234"] * 3))) == [
+        (None, "Документ", "pd_passport")]

@@ -21,6 +21,8 @@ DISTINCT = 300  # the distinct values of a column's sample that tell what it hol
 _EDRPOU_HEADER = re.compile(r"(?i)єдрпоу|edrpou|publisheridentifier|код\s+юридичн"
                             r"|ідентифікаційний\s+код\s+юридичн")
 _POSITION_HEADER = re.compile(r"(?i)посад|position|job\s*title")
+#: Columns only a list of deputies has (§2.5: they act in their office too).
+_DEPUTY_HEADER = re.compile(r"(?i)фракці|виборч\w*\s+округ|постійн\w*\s+комісі|скликанн")
 _ROLE = re.compile(
     r"(?i)^\s*(?:перший\s+|в\.\s?о\.\s+)?(?:начальник|заступник|голова|спеціаліст|головний"
     r"|провідний|старший|секретар|директор|депутат|староста|інспектор|керуюч|завідувач|радник"
@@ -58,7 +60,8 @@ def table_context(table: Table, sample: pl.DataFrame) -> Context:
         if _EDRPOU_HEADER.search(header) or _mostly(values, _is_edrpou):
             context.edrpou.add(column)
         # Before organisations: "Начальник відділу освіти" names a unit as well as a post.
-        elif values and (_POSITION_HEADER.search(header) or _mostly(values, _ROLE.match)):
+        elif values and (_POSITION_HEADER.search(header) or _DEPUTY_HEADER.search(header)
+                         or _mostly(values, _ROLE.match)):
             context.positions.add(column)
         elif _mostly(values, names.is_organisation):
             context.organisations.add(column)

@@ -51,7 +51,9 @@ class Document(Detector):
     pattern = f"{_booklet}|{_unzr}"
 
     _items = re.compile(
-        r"(?<![\w])[А-ЯІЇЄҐ]{2}\s?№?\s?\d{6}(?!\d)|(?<!\d)(?:19|20)\d{6}-\d{5}(?!\d)")
+        r"(?<![\w])[А-ЯІЇЄҐ]{2}\s?№?\s?\d{6}(?!\d)"
+        # not inside a longer code: Prozorro's "LLE001-UA-20230115-12345" ends like a УНЗР
+        r"|(?<![\w-])(?:19|20)\d{6}-\d{5}(?![\w-])")
     _hinted_items = re.compile(
         _items.pattern + r"|(?<!\d)\d{9}(?!\d)|(?<![\w])[A-Z]{2}\s?\d{6}(?!\d)")
 
