@@ -58,6 +58,10 @@ test-postgres: install
 bench: install
 	$(BIN)/python bench/export_registry.py --rows 10000
 	$(BIN)/python bench/catalog_search.py --rows 10000 --requests 2000 --clients 10
+	$(BIN)/python bench/checks_big.py --rows 1000000 --errors 300
+	$(BIN)/python bench/reports_yearly.py --datasets 500
+	$(BIN)/python bench/portal_push.py --datasets 500
+	$(BIN)/python bench/portal_import.py --datasets 500
 
 ## Translations: extract the English msgids, then compile the Ukrainian catalogue.
 messages: install

@@ -18,11 +18,11 @@ from radadata.checks.anonymise import (
     generalise_date,
     hash_column,
     mask_column,
-    neutralise_formula,
 )
 from radadata.checks.findings import Severity
 from radadata.checks.personal import scan_table
 from radadata.checks.table import Table
+from radadata.core.text import neutralise_formula
 
 AID = Path(__file__).resolve().parents[1] / "data" / "checks" / "personal" / (
     "odnorazova-dopomoha-2024.csv")

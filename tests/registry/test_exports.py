@@ -133,6 +133,15 @@ def test_title_starting_with_equals_stays_text_in_xlsx(client, council):
     assert cell.value == "=HYPERLINK(\"http://x\")" and cell.data_type == "s"
 
 
+def test_title_starting_with_equals_cannot_run_in_csv(client, council):
+    DatasetFactory(owner=council["education"], title="=HYPERLINK(\"http://x\")",
+                   identifier="svit-formula", published=True)
+    body = b"".join(client.get("/registry.csv").streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(body)))
+    title = next(row[0] for row in rows if row[1] == "svit-formula")
+    assert title == "'=HYPERLINK(\"http://x\")"
+
+
 def test_public_page_shows_the_registry_and_its_downloads(client, council):
     response = client.get("/registry/")
     assert response.status_code == 200

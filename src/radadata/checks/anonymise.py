@@ -14,8 +14,8 @@ through one at a time, so the size of the file does not matter. The header is th
 that names the column (rows of titles above it pass through); `header_rows` keeps more than one
 heading row (official templates carry a second row of Ukrainian titles) out of the transform.
 
-`neutralise_formula()` is for exports: a cell that a spreadsheet would run as a formula gets a
-leading apostrophe (OWASP, "CSV Injection").
+For exports, `radadata.core.text.neutralise_formula()` gives a cell that a spreadsheet would run
+as a formula a leading apostrophe (OWASP, "CSV Injection").
 """
 
 from __future__ import annotations
@@ -111,19 +111,6 @@ def hash_column(src: PathLike, dst: PathLike, column: str | int, *, salt: str | 
         return hmac.new(key, value.strip().encode(), hashlib.sha256).hexdigest()
 
     return _transform(src, dst, column, pseudonym, header_rows=header_rows, encoding=encoding)
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-
-
-def neutralise_formula(value: str) -> str:
-    """`value` safe for a CSV that people open in a spreadsheet: a cell starting with = + - @
-    (or a tab or carriage return) is prefixed with an apostrophe, so it shows as text and never
-    runs. Plain numbers ("-12.5", "+380501234567") are left alone: they cannot be formulas."""
-    if value and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
-        return "'" + value
-    return value
 
 
 # --- the stream --------------------------------------------------------------------------------

@@ -38,3 +38,17 @@ def latin_slug(text: str, *, max_length: int = 100) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug or "dataset"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def neutralise_formula(value: str) -> str:
+    """`value` safe for a CSV that people open in a spreadsheet: a cell starting with = + - @
+    (or a tab or carriage return) is prefixed with an apostrophe, so it shows as text and never
+    runs. Plain numbers ("-12.5", "+380501234567") are left alone: they cannot be formulas."""
+    if value and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+

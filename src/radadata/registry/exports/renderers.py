@@ -19,6 +19,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from radadata.core.text import neutralise_formula
+
 from .rows import Row
 
 FORMATS = ("csv", "json", "xlsx")
@@ -47,7 +49,9 @@ def csv_chunks(header: list[str], rows: Iterable[Row]) -> Iterator[str]:
     writer = csv.writer(buffer)
     writer.writerow(header)
     for batch in _batches(rows):
-        writer.writerows([[NULL if cell is None else cell for cell in row] for row in batch])
+        # A title starting with "=" must not run as a formula when the file is opened in Excel.
+        writer.writerows([[NULL if cell is None else neutralise_formula(cell)
+                           if isinstance(cell, str) else cell for cell in row] for row in batch])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
