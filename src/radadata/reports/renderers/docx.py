@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from radadata.core.documents import docx_page
 from radadata.reports.charts import chart_png
 from radadata.reports.documents.blocks import (
     Document,
@@ -28,8 +29,6 @@ from radadata.reports.documents.blocks import (
     Table,
 )
 
-FONT = "Times New Roman"
-SIZE = Pt(14)
 TEXT_WIDTH = Cm(17.0)
 FIRST_LINE = Cm(1.25)
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -38,7 +37,7 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
 
 def render_docx(document: Document) -> bytes:
     docx = new_docx()
-    _set_up(docx, document)
+    docx_page(docx, title=document.title, author="RadaData")
     for block in document.blocks:
         if isinstance(block, Paragraph):
             _paragraph(docx, block)
@@ -55,32 +54,6 @@ def render_docx(document: Document) -> bytes:
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()
-
-
-def _set_up(docx: DocxDocument, document: Document) -> None:
-    section = docx.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(10)
-    # Theme fonts in the defaults would win over a font named on a style: name it outright.
-    defaults = docx.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
-    run_defaults = defaults.find(qn("w:rPr"))
-    fonts = run_defaults.find(qn("w:rFonts"))
-    for attribute in list(fonts.attrib):
-        del fonts.attrib[attribute]
-    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(script), FONT)
-    run_defaults.find(qn("w:lang")).set(qn("w:val"), "uk-UA")
-    normal = docx.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = SIZE
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.0
-    properties = docx.core_properties
-    properties.title = document.title
-    properties.author = "RadaData"
-    properties.language = "uk-UA"
 
 
 def _text(paragraph, text: str, *, bold: bool = False, size: Pt | None = None) -> None:

@@ -8,10 +8,10 @@ DOCX's 14 pt Times, as in the cover letters. Margins are the DOCX's (ДСТУ 41
 from __future__ import annotations
 
 import io
-from importlib import resources
 
 from fpdf import FPDF, FontFace
 
+from radadata.core.documents import LEFT, PDF_FONT, PDF_SIZE, RIGHT, pdf_page
 from radadata.reports.charts import chart_png
 from radadata.reports.documents.blocks import (
     Document,
@@ -23,11 +23,9 @@ from radadata.reports.documents.blocks import (
     Table,
 )
 
-FONT = "DejaVuSerif"
-SIZE = 13
+FONT, SIZE = PDF_FONT, PDF_SIZE
 PT = 0.3528  # mm in a point
 LINE = SIZE * PT * 1.2  # single spacing, mm
-LEFT, TOP, RIGHT, BOTTOM = 30.0, 20.0, 10.0, 20.0
 FIRST_LINE = 12.5
 FIGURE_WIDTH = 160.0
 PADDING = 1.2  # mm around a table cell's text
@@ -35,7 +33,7 @@ ALIGN = {"left": "L", "center": "C", "right": "R", "justify": "J"}
 
 
 def render_pdf(document: Document) -> bytes:
-    pdf = _new_pdf(document)
+    pdf = pdf_page(title=document.title, author="RadaData")
     for block in document.blocks:
         if isinstance(block, Paragraph):
             _paragraph(pdf, block)
@@ -50,21 +48,6 @@ def render_pdf(document: Document) -> bytes:
         elif isinstance(block, PageBreak):
             pdf.add_page()
     return bytes(pdf.output())
-
-
-def _new_pdf(document: Document) -> FPDF:
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.set_margins(LEFT, TOP, RIGHT)
-    pdf.set_auto_page_break(auto=True, margin=BOTTOM)
-    fonts = resources.files("radadata.core") / "fonts"
-    pdf.add_font(FONT, "", str(fonts / "DejaVuSerif.ttf"))
-    pdf.add_font(FONT, "B", str(fonts / "DejaVuSerif-Bold.ttf"))
-    pdf.set_font(FONT, size=SIZE)
-    pdf.set_title(document.title)
-    pdf.set_creator("RadaData")
-    pdf.set_lang("uk")
-    pdf.add_page()
-    return pdf
 
 
 def _paragraph(pdf: FPDF, block: Paragraph) -> None:

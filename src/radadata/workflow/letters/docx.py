@@ -19,11 +19,11 @@ from docx.shared import Cm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from radadata.core.documents import docx_page
+
 from . import wording
 from .data import LetterData
 
-FONT = "Times New Roman"
-SIZE = Pt(14)
 NOTE_SIZE = Pt(10)
 COLUMNS = (Cm(9.0), Cm(3.5), Cm(4.5))  # position, signature, name: the 17 cm of text width
 ADDRESSEE_INDENT = Cm(9.0)
@@ -32,7 +32,7 @@ FIRST_LINE = Cm(1.25)
 
 def letter_docx(data: LetterData) -> bytes:
     document = Document()
-    _set_up(document, data)
+    docx_page(document, title=wording.document_title(data), author=data.owner_name)
 
     council, owner = wording.letterhead(data)
     _paragraph(document, council, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -71,37 +71,6 @@ def letter_docx(data: LetterData) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _set_up(document: DocumentObject, data: LetterData) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(3.0), Cm(1.0)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
-
-    # The defaults name theme fonts (Calibri) and English; set them outright, since a theme
-    # font in the defaults would win over a plain font name set on a style.
-    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
-    run_defaults = defaults.find(qn("w:rPr"))
-    fonts = run_defaults.find(qn("w:rFonts"))
-    for attribute in list(fonts.attrib):
-        del fonts.attrib[attribute]
-    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(script), FONT)
-    language = run_defaults.find(qn("w:lang"))
-    language.set(qn("w:val"), "uk-UA")  # Ukrainian spell-checking and hyphenation in Word
-
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = SIZE
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.0
-
-    properties = document.core_properties
-    properties.title = wording.document_title(data)
-    properties.author = data.owner_name
-    properties.language = "uk-UA"
 
 
 def _paragraph(

@@ -6,27 +6,23 @@ embedded (subset) in every file: the PDF reads the same on a machine without the
 
 from __future__ import annotations
 
-from importlib import resources
-
 from fpdf import FPDF
+
+from radadata.core.documents import LEFT, PDF_FONT, PDF_SIZE, pdf_page
 
 from . import wording
 from .data import LetterData
 
-FONT = "DejaVuSerif"
-# DejaVu Serif runs about a tenth wider than Times New Roman; 13 pt keeps the lines of the
-# DOCX's 14 pt Times close to where they break there.
-SIZE = 13
+FONT, SIZE = PDF_FONT, PDF_SIZE
 NOTE_SIZE = 9
 LINE = SIZE * 0.3528 * 1.2  # mm: single spacing of the font size
-LEFT, TOP, RIGHT, BOTTOM = 30.0, 20.0, 10.0, 20.0  # ДСТУ 4163:2020 margins, mm
 COLUMNS = (90.0, 35.0, 45.0)  # position, signature, name: the 170 mm of text width
 ADDRESSEE_INDENT = 90.0
 FIRST_LINE = 12.5
 
 
 def letter_pdf(data: LetterData) -> bytes:
-    pdf = _new_pdf(data)
+    pdf = pdf_page(title=wording.document_title(data), author=data.owner_name)
 
     council, owner = wording.letterhead(data)
     _text(pdf, council, align="C")
@@ -73,22 +69,6 @@ def letter_pdf(data: LetterData) -> bytes:
     pdf.ln(LINE)
     _signature(pdf, officer)
     return bytes(pdf.output())
-
-
-def _new_pdf(data: LetterData) -> FPDF:
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-    pdf.set_margins(LEFT, TOP, RIGHT)
-    pdf.set_auto_page_break(auto=True, margin=BOTTOM)
-    fonts = resources.files("radadata.core") / "fonts"
-    pdf.add_font(FONT, "", str(fonts / "DejaVuSerif.ttf"))
-    pdf.add_font(FONT, "B", str(fonts / "DejaVuSerif-Bold.ttf"))
-    pdf.set_font(FONT, size=SIZE)
-    pdf.set_title(wording.document_title(data))
-    pdf.set_author(data.owner_name)
-    pdf.set_creator("RadaData")
-    pdf.set_lang("uk")
-    pdf.add_page()
-    return pdf
 
 
 def _text(pdf: FPDF, text: str, *, align: str = "L", bold: bool = False, indent: float = 0.0):
