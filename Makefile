@@ -61,7 +61,7 @@ bench: install
 	$(BIN)/python bench/checks_big.py --rows 1000000 --errors 300
 	$(BIN)/python bench/reports_yearly.py --datasets 500
 	$(BIN)/python bench/portal_push.py --datasets 500
-	$(BIN)/python bench/portal_import.py --datasets 500
+	$(BIN)/python bench/portal_import.py --packages 500
 
 ## Translations: extract the English msgids, then compile the Ukrainian catalogue.
 messages: install

@@ -25,7 +25,7 @@ from radadata.registry.services import datasets as dataset_services
 from radadata.registry.services import resources as resource_services
 from tests.factories import DatasetFactory, OwnerFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 AT = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
 SCHOOLS = "код,назва,тип\n1,Школа №1,школа\n2,Ліцей «Світанок»,ліцей\n".encode()

@@ -4,6 +4,7 @@
     radadata portal push --dataset shkoly         # push one dataset (number, name or identifier)
     radadata portal push --all                    # push every dataset ready for the portal
     radadata portal push --dataset shkoly --force # overwrite changes made on the portal by hand
+    radadata portal import --url URL --org ID --dry-run | --apply   # see importing/cli.py
 
 A push runs as a background job (the same one the office pages start) in this process, with a
 progress bar, and prints the job's log; the exit status is non-zero if a dataset failed.
@@ -26,6 +27,7 @@ from radadata.core.errors import DomainError
 from radadata.jobs.models import Job, JobItem, Status
 from radadata.jobs.services import job_run
 from radadata.portal_sync import diff, selectors, services
+from radadata.portal_sync.importing import cli as import_cli
 from radadata.registry.models import Dataset
 
 BAR = 30
@@ -34,7 +36,7 @@ BAR = 30
 class Command(BaseCommand):
     help = "Sync with data.gov.ua (or any CKAN): push datasets, or show what a push would do."
 
-    ACTIONS = ("push",)
+    ACTIONS = ("push", "import")
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True,
@@ -78,6 +80,13 @@ class Command(BaseCommand):
         self.stdout.write(f"{job.get_status_display()}: {job.done}/{job.total}")
         if job.status != Status.DONE:
             raise CommandError(job.message or "Some datasets were not pushed; see above.")
+
+    # import (the code is in importing/cli.py) -----------------------------------------------------
+    def add_import_arguments(self, actions: Any) -> None:
+        import_cli.add_arguments(actions)
+
+    def handle_import(self, **options: Any) -> None:
+        import_cli.handle(self, **options)
 
     def _dry_run(self, chosen: list[Dataset] | None) -> None:
         conn = selectors.usable_connection()
