@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from radadata.accounts import services as account_services
@@ -48,6 +49,13 @@ class ApiClient:
 
     def upload(self, url: str, **fields):
         return self.client.post(url, fields, headers=self.headers)
+
+
+@pytest.fixture(autouse=True)
+def _forget_the_search_cache():
+    # Each test's database is rolled back, the process's cache is not: start every test
+    # without what an earlier one made the search remember.
+    cache.clear()
 
 
 @pytest.fixture

@@ -278,7 +278,16 @@ def test_search_survives_hostile_text_and_constant_filters(client, catalogue):
     assert status == 200 and body["result"]["count"] == 2
     status, body = call(client, "package_search", start="100000000")
     assert status == 200 and body["result"]["results"] == []
+    for sort in ("score desc", "metadata_modified desc"):  # beyond any database integer
+        status, body = call(client, "package_search", q="школа", start=str(10**30), sort=sort)
+        assert status == 200 and body["result"]["results"] == []
     status, body = call(client, "package_search", fq="license_id:odc-by")
     assert status == 200 and body["result"]["count"] == 0
     status, body = call(client, "package_search", q="organization:osvita")
     assert [p["name"] for p in body["result"]["results"]] == ["merezha-shkil"]
+    # PostgreSQL refuses NUL in any query: refused before the database is asked.
+    for action, params in (("package_search", {"fq": "organization:osv\x00ita"}),
+                           ("package_show", {"id": "biudzhet\x00"}),
+                           ("organization_show", {"id": "\x00"})):
+        status, body = call(client, action, **params)
+        assert status == 400 and "NUL" in body["error"]["message"], action

@@ -71,3 +71,18 @@ def test_unexpected_exceptions_are_not_swallowed(clerk, council, monkeypatch):
     monkeypatch.setattr(queries, "dataset_list", boom)
     with pytest.raises(RuntimeError, match="boom"):
         clerk.get(LIST)
+
+
+def test_a_nul_character_is_refused_before_the_database(anon, clerk, council):
+    # PostgreSQL refuses NUL in any query: a clear 4xx, never a database error.
+    for url, params in (("/api/v1/search", {"owner": ["osvita", "os\x00vita"]}),
+                        ("/api/v1/datasets", {"q": "шк\x00оли"}),
+                        ("/api/v1/registry", {"owner": "\x00"})):
+        response = anon.get(url, **params)
+        assert response.status_code == 422, url
+        assert "NUL" in response.json()["errors"][next(iter(params))][0]
+    assert anon.get(f"{LIST}/shkoly-pub%00").status_code == 404
+    assert anon.get("/api/v1/owners/osvita%00").status_code == 404
+    response = clerk.post(LIST, passport(keywords=["гуртки\x00"]))
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["keywords"]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from radadata.registry.models import Theme
+from radadata.registry.services import themes as theme_services
 from tests.catalog.search_fixtures import catalogue_fixture  # noqa: F401
+from tests.factories import AT
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/search"
@@ -83,3 +86,18 @@ def test_the_operation_is_documented(anon, db):
     schema = anon.get("/api/v1/openapi.json").json()
     operation = schema["paths"]["/api/v1/search"]["get"]
     assert {p["name"] for p in operation["parameters"]} >= {"q", "theme", "sort", "facets"}
+
+
+def test_a_renamed_theme_is_found_by_its_new_name(anon, catalogue, officer):
+    assert anon.get(URL, q="сполучення").json()["unknown_words"] == ["сполучення"]
+    theme_services.theme_rename(theme=Theme.objects.get(code="transport"),
+                                name="Транспорт і сполучення", by=officer, at=AT)
+    response = anon.get(URL, q="сполучення", facets="theme")
+    assert names(response) == {"avtobusy"}
+    themes = {f["value"]: f["label"] for f in response.json()["facets"]["theme"]}
+    assert themes == {"osvita": "Освіта", "transport": "Транспорт і сполучення"}
+
+
+def test_an_offset_beyond_any_database_integer_is_an_empty_page(anon, catalogue):
+    body = anon.get(URL, q="школа", offset=10**31).json()
+    assert body["count"] == 3 and body["items"] == []

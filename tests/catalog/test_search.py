@@ -12,10 +12,14 @@ from django.db import transaction
 
 from radadata.catalog.models import DailyCount
 from radadata.catalog.search import SearchError, SearchQuery, reindex_all, search
+from radadata.core.errors import NotAllowed
+from radadata.core.models import AuditEntry
+from radadata.registry.models import Theme
 from radadata.registry.services import datasets as dataset_services
 from radadata.registry.services import owners as owner_services
+from radadata.registry.services import themes as theme_services
 from tests.catalog.search_fixtures import catalogue_fixture  # noqa: F401
-from tests.factories import AT, DatasetFactory, add_file
+from tests.factories import AT, DatasetFactory, UserFactory, add_file
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +159,9 @@ def test_paging(catalogue):
     assert names(first) + names(second) == names(search(SearchQuery(sort="title")))
     far = search(SearchQuery(offset=100_000 * 20))
     assert far.count == 4 and far.datasets == []
+    for sort in ("relevance", "-modified", "popularity"):  # beyond any database integer
+        beyond = search(SearchQuery(text="школа", sort=sort, offset=10**30))
+        assert beyond.count == 3 and beyond.datasets == []
     counted = search(SearchQuery(limit=0, facets=("owner",)))
     assert counted.count == 4 and counted.datasets == [] and counted.facets["owner"]
 
@@ -169,6 +176,14 @@ def test_paging(catalogue):
 ])
 def test_query_syntax_is_only_words(catalogue, text, count):
     assert search(SearchQuery(text=text)).count == count  # never an error
+
+
+def test_a_filter_value_with_a_nul_character_matches_nothing(catalogue):
+    # PostgreSQL refuses NUL in a query: such a value is left out, never sent.
+    assert found("", owners=("finansy", "fin\x00ansy")) == {"biudzhet"}
+    assert found("", owners=("\x00",)) == set()
+    assert found("школа", themes=("osvita\x00",), facets=("theme",)) == set()
+    assert found("", keywords=("\x00",), formats=("CSV\x00",)) == set()
 
 
 def test_a_long_query_reads_its_first_500_characters(catalogue):
@@ -201,6 +216,31 @@ def test_the_index_follows_the_registry(catalogue):
     owner_services.owner_update(owner=catalogue.finance, by=None, at=AT,
                                 name="Департамент фінансів")
     assert found("департамент") == {"biudzhet"}
+
+
+def test_a_renamed_theme_finds_its_datasets_by_the_new_name(catalogue, officer):
+    transport = Theme.objects.get(code="transport")
+    assert found("дороги") == {"avtobusy"}  # "Транспорт і дороги"
+    assert search(SearchQuery(text="сполучення")).unknown_words == ["сполучення"]
+
+    theme_services.theme_rename(theme=transport, name="Транспорт і сполучення", by=officer,
+                                at=AT)
+    assert found("сполучення") == {"avtobusy"}
+    assert found("сполученням", themes=("transport",)) == {"avtobusy"}
+    assert found("дороги") == set()
+    labels = {f.value: f.label for f in search(SearchQuery(facets=("theme",))).facets["theme"]}
+    assert labels["transport"] == "Транспорт і сполучення"
+    entry = AuditEntry.objects.get(action="theme.renamed")
+    assert entry.actor == officer
+    assert entry.changes == {"name": ["Транспорт і дороги", "Транспорт і сполучення"]}
+
+
+def test_only_the_office_renames_a_theme(catalogue):
+    clerk = UserFactory(owner=catalogue.education)
+    with pytest.raises(NotAllowed):
+        theme_services.theme_rename(theme=Theme.objects.get(code="transport"), name="Рух",
+                                    by=clerk, at=AT)
+    assert found("дороги") == {"avtobusy"}
 
 
 def test_a_rolled_back_change_leaves_the_index_as_it_was(catalogue):

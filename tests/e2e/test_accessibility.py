@@ -1,9 +1,11 @@
 """axe-core (pinned in package.json) on the main public and office pages: no violation of
-impact "serious" or "critical" (WCAG 2.1 AA and axe's best practices). A failure lists each
-violation with the elements it was found on."""
+impact "serious" or "critical" (WCAG 2.1 AA and axe's best practices), and on the pages of the
+public catalogue none of impact "moderate" either. A failure lists each violation with the
+elements it was found on."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,12 +13,15 @@ from pathlib import Path
 import pytest
 
 from radadata.registry.services import datasets as dataset_services
+from radadata.registry.services import resources as resource_services
 from tests.factories import AT, DatasetFactory, OwnerFactory, add_file, officer
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PASSWORD = "correct-horse-battery"
 BLOCKING = {"serious", "critical"}
+#: The public catalogue, what citizens use, is held to more.
+BLOCKING_PUBLIC = BLOCKING | {"moderate"}
 
 
 @pytest.fixture(scope="session")
@@ -30,12 +35,12 @@ def axe_script() -> Path:
     return AXE
 
 
-def _violations(page, axe: Path) -> list[str]:
+def _violations(page, axe: Path, blocking: set[str] = BLOCKING) -> list[str]:
     page.add_script_tag(path=str(axe))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     found = []
     for violation in results["violations"]:
-        if violation["impact"] not in BLOCKING:
+        if violation["impact"] not in blocking:
             continue
         targets = "; ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
         found.append(f"{page.url} [{violation['impact']}] {violation['id']}: "
@@ -49,25 +54,27 @@ def _visit(page, path: str) -> int:
     return response.status
 
 
-def test_main_pages_have_no_serious_or_critical_violations(page, axe_script):
+def test_main_pages_have_no_blocking_violations(page, axe_script):
     owner = OwnerFactory(name="Управління освіти", short_name="Освіта")
     officer(email="opendata@rada.example.ua", password=PASSWORD, last_name="Бондар",
             first_name="Марія")
     dataset = DatasetFactory(owner=owner, title="Перелік закладів загальної середньої освіти",
                              name="shkoly", keywords=["освіта", "школи"],
                              description="Назви, адреси та контакти **шкіл** громади.")
+    # Files titled like the page's "Дані" section and like each other: their names must not
+    # make two landmarks of one name (axe's moderate "landmark-unique").
     add_file(dataset, content="назва,адреса\nЛіцей №1,вул. Соборна 3\n".encode())
+    same_title = resource_services.resource_create(dataset=dataset, title="Дані", by=None, at=AT)
+    resource_services.version_add(resource=same_title, stream=io.BytesIO(b"id\n1\n"),
+                                  filename="ids.csv", by=None, at=AT)
     dataset_services.dataset_mark_published(dataset=dataset, by=None, at=AT)
     DatasetFactory(owner=owner, title="Мережа закладів дошкільної освіти", name="sadky")
 
     found: list[str] = []
-    for path in ("/", "/registry/", "/dataset/shkoly"):
+    for path in ("/", "/registry/", "/dataset/shkoly", "/datasets/?q=школа", "/requests/",
+                 "/requests/new/"):
         assert _visit(page, path) == 200, path
-        found += _violations(page, axe_script)
-    # Pages of the public catalogue that other parts of the issue add: checked once they exist.
-    for path in ("/datasets/?q=школа", "/requests/", "/requests/new/"):
-        if _visit(page, path) == 200:
-            found += _violations(page, axe_script)
+        found += _violations(page, axe_script, BLOCKING_PUBLIC)
 
     # The sign-in form, empty and with its error message, then the office.
     assert _visit(page, "/login/") == 200
@@ -84,4 +91,4 @@ def test_main_pages_have_no_serious_or_critical_violations(page, axe_script):
         assert _visit(page, path) == 200, path
         found += _violations(page, axe_script)
 
-    assert not found, "axe-core found serious or critical violations:\n" + "\n".join(found)
+    assert not found, "axe-core found violations:\n" + "\n".join(found)

@@ -120,3 +120,17 @@ class SearchEntry(models.Model):
     @property
     def format_list(self) -> list[str]:
         return [f for f in self.formats.split(",") if f]
+
+
+class CatalogueVersion(models.Model):
+    """One row whose token changes, in the same transaction, with every change the search can
+    see (catalog.search.index bumps it). Cached search results are keyed by the token, so a
+    cache is never read across a change, in any process: see catalog/search/cache.py."""
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("catalogue version")
+
+    def __str__(self) -> str:
+        return self.token

@@ -57,8 +57,8 @@ def metadata_modified(dataset: Dataset) -> dt.datetime:
 
 
 def published_version(resource: Resource) -> ResourceVersion | None:
-    """The newest published version; reads the prefetched versions."""
-    versions = [v for v in resource.versions.all() if v.published_at is not None]
+    """The newest published version; reads `resource.version_list` (api/related.py)."""
+    versions = [v for v in resource.version_list if v.published_at is not None]
     return max(versions, key=lambda v: v.number, default=None)
 
 
@@ -93,7 +93,7 @@ def resource_dict(dataset: Dataset, resource: Resource, version: ResourceVersion
 def public_resources(dataset: Dataset) -> list[dict]:
     """Resource dicts of the resources that have a published version, in their order."""
     result = []
-    for resource in dataset.resources.all():
+    for resource in dataset.resource_list:
         version = published_version(resource)
         if version is not None:
             result.append(resource_dict(dataset, resource, version))
@@ -147,10 +147,10 @@ def tag_dict(keyword: Keyword) -> dict:
 
 
 def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
-    """`dataset` comes from registry.selectors.datasets_with_files (owner, tags and files
-    prefetched); `contacts` is selectors.responsible_by_owner()."""
+    """`dataset` has its owner and contact person joined and the lists of api/related.py
+    attached (queries.py loads them so); `contacts` is selectors.responsible_by_owner()."""
     contact = selectors.contact_point(dataset, contacts)
-    keywords = list(dataset.keywords.all())
+    keywords = dataset.keyword_list
     resources = public_resources(dataset)
     extras = {
         "purpose_of_collecting_information": dataset.purpose[:PURPOSE_MAX],
@@ -181,7 +181,7 @@ def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
         "organization": organization_dict(dataset.owner),
         "owner_org": dataset.owner.slug,
         "tags": [tag_dict(k) for k in keywords],
-        "groups": [group_dict(t) for t in dataset.themes.all()],
+        "groups": [group_dict(t) for t in dataset.theme_list],
         "resources": resources,
         "num_resources": len(resources),
         "num_tags": len(keywords),

@@ -27,6 +27,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from radadata.api.ckan.actions import ACTIONS, WRITE_ACTIONS, Context
+from radadata.api.strings import holds_nul
 from radadata.core.errors import DomainError, NotAllowed, NotFound, ValidationFailed
 
 
@@ -68,6 +69,8 @@ def _request_data(request: HttpRequest) -> dict[str, Any]:
     else:
         data = {}
     data.pop("callback", None)  # JSONP is not offered; CKAN drops the name as well
+    if holds_nul(data):
+        raise BadRequest(_("Remove the NUL character (\\u0000) from the parameters."))
     return data
 
 

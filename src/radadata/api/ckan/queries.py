@@ -1,22 +1,14 @@
 """What the CKAN API reads: published datasets only, their owners, themes and keywords, built
-on Dataset.objects.published() and registry.selectors. Anything else answers NotFound, so the
-existence of unpublished records is not disclosed."""
+on Dataset.objects.published(), with what the dicts read attached (api/related.py). Anything
+else answers NotFound, so the existence of unpublished records is not disclosed."""
 
 from __future__ import annotations
 
-from django.db.models import (
-    Count,
-    Exists,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    prefetch_related_objects,
-)
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from radadata.api.related import attach_related, with_related
 from radadata.core.errors import NotFound
-from radadata.registry import selectors
 from radadata.registry.models import Dataset, Keyword, Owner, Resource, ResourceVersion, Theme
 from radadata.registry.models.datasets import public_q
 
@@ -26,17 +18,13 @@ def published() -> QuerySet[Dataset]:
 
 
 def with_package_data(datasets: list[Dataset]) -> list[Dataset]:
-    """Prefetch, onto datasets the search service loaded (owner joined), what the package
-    dicts read: contact person, tags, themes and files. No second query for the datasets."""
-    prefetch_related_objects(
-        datasets, "responsible", "keywords", "themes",
-        Prefetch("resources__versions", queryset=ResourceVersion.objects.order_by("number")))
-    return datasets
+    """Attach, to datasets the search service loaded (owner and contact person joined), what
+    the package dicts read: tags, themes and files. No second query for the datasets."""
+    return attach_related(datasets)
 
 
 def dataset_by_id_or_name(value: str) -> Dataset:
-    dataset = selectors.datasets_with_files(
-        published().filter(Q(identifier=value) | Q(name=value))).first()
+    dataset = with_related(published().filter(Q(identifier=value) | Q(name=value))).first()
     if dataset is None:
         raise NotFound(_("No published dataset has this id or name."))
     return dataset
@@ -63,8 +51,7 @@ def owner_by_id(value: str) -> Owner:
 
 
 def datasets_of_owner(owner: Owner, *, limit: int) -> list[Dataset]:
-    return list(selectors.datasets_with_files(
-        published().filter(owner=owner).order_by("title", "id"))[:limit])
+    return list(with_related(published().filter(owner=owner).order_by("title", "id"))[:limit])
 
 
 def themes_with_counts() -> QuerySet[Theme]:
@@ -88,7 +75,8 @@ def public_resource(value: str) -> Resource:
     resource = (Resource.objects.filter(pk=int(value), dataset__in=published())
                 .filter(Exists(ResourceVersion.objects.filter(resource=OuterRef("pk"),
                                                               published_at__isnull=False)))
-                .select_related("dataset").prefetch_related("versions").first())
+                .select_related("dataset")
+                .prefetch_related(Prefetch("versions", to_attr="version_list")).first())
     if resource is None:
         raise NotFound(_("No published resource has this id."))
     return resource

@@ -18,6 +18,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 
+from radadata.api.strings import holds_nul
 from radadata.core.errors import DomainError, NotAllowed, ValidationFailed
 
 #: Where ninja found a parameter: the first item of a validation error's "loc".
@@ -39,8 +40,16 @@ class InvalidBody(ValueError):
     """The request body is not the JSON document the operation expects."""
 
 
+def _refuse_nul(name: str) -> ValidationFailed:
+    # No stored text holds the NUL character, and PostgreSQL refuses it in any query: a clear
+    # 422 rather than a database error.
+    return ValidationFailed({name: [_("Remove the NUL character (\\u0000): no value here "
+                                      "can contain it.")]})
+
+
 class JsonParser(Parser):
-    """ninja's JSON parser, but an unreadable body is told apart from other errors."""
+    """ninja's JSON parser, but an unreadable body is told apart from other errors, and a NUL
+    character in a parameter or in the body is refused."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         try:
@@ -49,7 +58,17 @@ class JsonParser(Parser):
             raise InvalidBody(str(error)) from error
         if not isinstance(data, dict):
             raise InvalidBody("not an object")
+        for key, value in data.items():
+            if holds_nul(key) or holds_nul(value):
+                raise _refuse_nul(key)
         return data
+
+    def parse_querydict(self, data, list_fields: list[str], request: HttpRequest
+                        ) -> dict[str, Any]:
+        for key, values in data.lists():
+            if holds_nul(key) or holds_nul(values):
+                raise _refuse_nul(key)
+        return super().parse_querydict(data, list_fields, request)
 
 
 def error_body(code: str, message: str, errors: dict[str, list[str]] | None = None) -> dict:
@@ -101,6 +120,8 @@ def install(api: NinjaAPI) -> None:
             _("Sign in or send a valid API token: Authorization: Bearer <token>.")))
 
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, DomainError):  # refused while reading the body
+            return on_domain_error(request, exc.__cause__)
         if isinstance(exc.__cause__, InvalidBody):
             message = _("The request body is not a valid JSON object.")
             return respond(request, 422, error_body("invalid_request", message,

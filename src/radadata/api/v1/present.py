@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from radadata.accounts.models import User
+from radadata.api.related import current_formats
 from radadata.registry import selectors
 from radadata.registry.models import Dataset, Owner, Resource, ResourceVersion
 from radadata.registry.vocabularies import PERIODICITY_UK, OwnerKind
@@ -35,8 +36,10 @@ def owner_ref(owner: Owner) -> dict:
 
 
 def dataset_out(dataset: Dataset, *, contacts: dict[int, User | None], base: str) -> dict:
-    """`contacts` is selectors.responsible_by_owner(); `base` is api_base()."""
-    resources = dataset.resources.all()
+    """`dataset` has its owner and contact person joined and the lists of api/related.py
+    attached; `contacts` is selectors.responsible_by_owner(); `base` is api_base()."""
+    resources = dataset.resource_list
+    formats = {dataset.pk: current_formats(dataset)}
     return {
         "identifier": dataset.identifier,
         "name": dataset.name,
@@ -44,11 +47,11 @@ def dataset_out(dataset: Dataset, *, contacts: dict[int, User | None], base: str
         "description": dataset.description,
         "purpose": dataset.purpose,
         "language": dataset.language,
-        "formats": selectors.dataset_formats(dataset),
+        "formats": selectors.dataset_formats(dataset, formats),
         "periodicity": dataset.periodicity,
         "periodicity_label": PERIODICITY_UK.get(dataset.periodicity, dataset.periodicity),
-        "keywords": [k.name for k in dataset.keywords.all()],
-        "themes": [{"code": t.code, "name": t.name} for t in dataset.themes.all()],
+        "keywords": [k.name for k in dataset.keyword_list],
+        "themes": [{"code": t.code, "name": t.name} for t in dataset.theme_list],
         "owner": owner_ref(dataset.owner),
         "status": dataset.status,
         "first_published_at": dataset.first_published_at,

@@ -1,4 +1,4 @@
-"""What a caller may see through the API, composed from registry.access and registry.selectors.
+"""What a caller may see through the API, composed from registry.access and api/related.py.
 
 Published data is public (§2.20): anybody reads published datasets and their owners. A signed-in
 person reads, in addition, everything access.py lets them read (all states). Whatever is not
@@ -12,8 +12,9 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from radadata.accounts.models import User
+from radadata.api.related import with_related
 from radadata.core.errors import NotFound, ValidationFailed
-from radadata.registry import access, selectors
+from radadata.registry import access
 from radadata.registry.models import Dataset, Owner, Resource, ResourceVersion
 from radadata.registry.models.datasets import public_q
 from radadata.registry.vocabularies import DatasetStatus, Periodicity
@@ -58,15 +59,17 @@ def dataset_list(user: Caller, *, owner: str | None = None, status: str | None =
         datasets = datasets.filter(periodicity=periodicity)
     if q and q.strip():
         datasets = datasets.filter(_title_contains(q.strip()))
-    return selectors.datasets_with_files(datasets.order_by("title", "id"))
+    return with_related(datasets.order_by("title", "id"))
 
 
 def dataset_get(user: Caller, name: str, *, with_files: bool = True) -> Dataset:
-    """The dataset named `name` if the caller may see it; `with_files` prefetches for output."""
+    """The dataset named `name` if the caller may see it; `with_files` loads what the output
+    reads (api/related.py)."""
     datasets = datasets_visible_to(user).filter(name=name).select_related("owner")
     if with_files:
-        datasets = selectors.datasets_with_files(datasets)
-    dataset = datasets.first()
+        datasets = with_related(datasets)
+    # A NUL character is in no name (and PostgreSQL refuses it in a query).
+    dataset = datasets.first() if "\x00" not in name else None
     if dataset is None:
         raise NotFound(_("No such dataset."))
     return dataset
@@ -117,7 +120,8 @@ def owners_visible_to(user: Caller) -> QuerySet[Owner]:
 
 
 def owner_get(user: Caller, slug: str) -> Owner:
-    owner = owners_visible_to(user).filter(slug=slug).first()
+    # A NUL character is in no short name (and PostgreSQL refuses it in a query).
+    owner = owners_visible_to(user).filter(slug=slug).first() if "\x00" not in slug else None
     if owner is None:
         raise NotFound(_("No such owner."))
     return owner

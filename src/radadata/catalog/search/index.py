@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from radadata.catalog.models import SearchEntry
+from radadata.catalog.search import cache
 from radadata.catalog.search.text import index_text
 from radadata.registry.models import Dataset, ResourceVersion
 
@@ -40,10 +41,14 @@ def _entry(dataset: Dataset) -> SearchEntry:
 
 
 def index_dataset(dataset: Dataset) -> None:
-    """Put the dataset in the index if the public sees it, take it out otherwise."""
+    """Put the dataset in the index if the public sees it, take it out otherwise. Whenever the
+    public catalogue changes, it gets a new version: what the search remembers is for the old
+    one (cache.py). A draft changing changes nothing the public sees."""
     if not dataset.is_published:
-        SearchEntry.objects.filter(dataset_id=dataset.pk).delete()
+        if SearchEntry.objects.filter(dataset_id=dataset.pk).delete()[0]:
+            cache.bump_version()
         return
+    cache.bump_version()
     entry = _entry(dataset)
     # Delete and insert rather than update: the FTS5 triggers then see whole rows.
     SearchEntry.objects.filter(dataset_id=dataset.pk).delete()
@@ -53,6 +58,7 @@ def index_dataset(dataset: Dataset) -> None:
 @transaction.atomic
 def reindex_all() -> int:
     """Rebuild the whole index from the registry; returns the number of datasets indexed."""
+    cache.bump_version()
     SearchEntry.objects.all().delete()
     datasets = (Dataset.objects.published().select_related("owner")
                 .prefetch_related("keywords", "themes").order_by("pk"))

@@ -53,7 +53,7 @@ class Facet:
 @dataclass
 class SearchResult:
     count: int
-    datasets: list[Dataset]  # the page, published only, owner and search_entry joined
+    datasets: list[Dataset]  # the page, published only; owner, responsible, search_entry joined
     facets: dict[str, list[Facet]] = field(default_factory=dict)
     unknown_words: list[str] = field(default_factory=list)  # as typed, lower case
     # Whole queries to try instead, best first: each unknown word replaced by a close word of

@@ -1,19 +1,20 @@
-"""The search over published datasets: words (any Ukrainian form), filters, facets, sorts."""
+"""The search over published datasets: words (any Ukrainian form), filters, facets, sorts.
+
+What follows from the catalogue alone (which words it knows, how many datasets a filter keeps,
+the facet counts, the order of a page) is computed once per version of the catalogue and
+remembered (cache.py); the datasets of the page are always read fresh.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
-from collections import Counter
-
-from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radadata.catalog.models import DailyCount
+from radadata.catalog.search import cache
 from radadata.catalog.search.backends import backend
+from radadata.catalog.search.facets import Counts, count_and_facets, labelled
+from radadata.catalog.search.order import ordered_page
 from radadata.catalog.search.query import (
     FACETS,
     MAX_LIMIT,
@@ -24,12 +25,11 @@ from radadata.catalog.search.query import (
     SearchResult,
 )
 from radadata.catalog.search.text import query_words
+from radadata.catalog.search.words import Words, check_words
 from radadata.registry.models import Dataset
-from radadata.registry.vocabularies import Periodicity
 
 #: Values listed per facet, the most frequent first (selected values are always listed).
 FACET_SIZE = 50
-POPULARITY_DAYS = 365
 
 
 def _validate(query: SearchQuery) -> None:
@@ -52,21 +52,26 @@ def _validate(query: SearchQuery) -> None:
 def _filtered(query: SearchQuery) -> QuerySet[Dataset]:
     """Published datasets the filters keep (several values of one filter: any of them)."""
     datasets = Dataset.objects.published()
-    if query.themes:
+    themes, keywords, formats, periodicities, owners = (
+        _matchable(values) for values in (query.themes, query.keywords, query.formats,
+                                          query.periodicities, query.owners))
+    if None in (themes, keywords, formats, periodicities, owners):
+        return datasets.none()
+    if themes:
         datasets = datasets.filter(pk__in=Dataset.objects.filter(
-            themes__code__in=query.themes).values("pk"))
-    if query.keywords:
+            themes__code__in=themes).values("pk"))
+    if keywords:
         datasets = datasets.filter(pk__in=Dataset.objects.filter(
-            keywords__name__in=[k.lower() for k in query.keywords]).values("pk"))
-    if query.formats:
+            keywords__name__in=[k.lower() for k in keywords]).values("pk"))
+    if formats:
         any_format = Q()
-        for fmt in query.formats:
+        for fmt in formats:
             any_format |= Q(search_entry__formats__contains=f",{fmt.strip().upper()},")
         datasets = datasets.filter(any_format)
-    if query.periodicities:
-        datasets = datasets.filter(periodicity__in=query.periodicities)
-    if query.owners:
-        datasets = datasets.filter(owner__slug__in=query.owners)
+    if periodicities:
+        datasets = datasets.filter(periodicity__in=periodicities)
+    if owners:
+        datasets = datasets.filter(owner__slug__in=owners)
     if query.modified_from:
         datasets = datasets.filter(last_modified_at__gte=query.modified_from)
     if query.modified_to:
@@ -74,94 +79,48 @@ def _filtered(query: SearchQuery) -> QuerySet[Dataset]:
     return datasets
 
 
-def _suggestions(typed: list[tuple[str, str]], unknown: set[str]) -> list[str]:
-    """Up to three queries with each unknown word replaced by a close word of the index."""
-    vocabulary = backend().vocabulary()
-    options: dict[str, list[str]] = {}
-    for word, lemma in typed:
-        if lemma in unknown:
-            close = difflib.get_close_matches(lemma, vocabulary, n=3, cutoff=0.75)
-            close += difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.75)
-            options[word] = list(dict.fromkeys(close))[:3]
-    suggestions: list[str] = []
-    for i in range(max((len(o) for o in options.values()), default=0) or 1):
-        words = []
-        for word, _lemma in typed:
-            if word in options:
-                if options[word]:
-                    words.append(options[word][min(i, len(options[word]) - 1)])
-            else:
-                words.append(word)
-        text = " ".join(words)
-        if text and text not in suggestions:
-            suggestions.append(text)
-    return suggestions
+def _matchable(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The values of one filter that can match something, or None when it had values and none
+    can. A value holding a NUL character matches no stored code or name, and PostgreSQL
+    refuses it in a query at all."""
+    kept = tuple(value for value in values if "\x00" not in value)
+    return None if values and not kept else kept
 
 
-def _facet_values(name: str, datasets: QuerySet[Dataset]) -> list[tuple[str, str, int]]:
-    """(value, label, count) of one facet over `datasets`."""
-    if name == "format":
-        counter: Counter[str] = Counter()
-        for formats in datasets.values_list("search_entry__formats", flat=True):
-            counter.update(f for f in (formats or "").split(",") if f)
-        return [(fmt, fmt, n) for fmt, n in counter.items()]
-    if name == "periodicity":
-        rows = datasets.order_by().values_list("periodicity").annotate(n=Count("pk"))
-        labels = dict(Periodicity.choices)
-        return [(value, str(labels.get(value, value)), n) for value, n in rows]
-    field, value, label = {
-        "theme": ("themes", "themes__code", "themes__name"),
-        "keyword": ("keywords", "keywords__name", "keywords__name"),
-        "owner": ("owner", "owner__slug", "owner__name"),
-    }[name]
-    rows = (Dataset.objects.filter(pk__in=datasets.values("pk"), **{f"{field}__isnull": False})
-            .values_list(value, label).annotate(n=Count("pk", distinct=True)).order_by())
-    return [(v, lbl, n) for v, lbl, n in rows]
+def _filter_key(query: SearchQuery) -> tuple:
+    """The filters of `query` as a cache key reads them: the order of values does not matter."""
+    return (tuple(sorted(set(query.themes))),
+            tuple(sorted({k.lower() for k in query.keywords})),
+            tuple(sorted({f.strip().upper() for f in query.formats})),
+            tuple(sorted(set(query.periodicities))), tuple(sorted(set(query.owners))),
+            query.modified_from, query.modified_to)
 
 
-def _facets(query: SearchQuery, datasets: QuerySet[Dataset]) -> dict[str, list[Facet]]:
+def _counts(version: str, found_key: tuple, names: tuple[str, ...],
+            datasets: QuerySet[Dataset]) -> tuple[int, dict[str, Counts]]:
+    """The count and the facets `names` of `datasets`: remembered in one entry per set of
+    datasets found, to which facets asked for later are added (computed together, with the
+    count, in one query)."""
+    key = cache.key(version, "counts", *found_key)
+    entry: dict | None = cache.get_or_none(key)
+    missing = [name for name in names if entry is None or name not in entry["facets"]]
+    if entry is None or missing:
+        count, computed = count_and_facets(datasets, missing)
+        entry = {"count": count, "facets": {**(entry or {}).get("facets", {}), **computed}}
+        cache.put(key, entry)
+    return entry["count"], {name: entry["facets"][name] for name in names}
+
+
+def _facets(query: SearchQuery, counts: dict[str, Counts]) -> dict[str, list[Facet]]:
     selected = {"theme": query.themes, "keyword": query.keywords, "format": query.formats,
                 "periodicity": query.periodicities, "owner": query.owners}
     result: dict[str, list[Facet]] = {}
-    for name in dict.fromkeys(query.facets):
-        values = sorted(_facet_values(name, datasets), key=lambda v: (-v[2], v[1].lower()))
+    for name, values in counts.items():
+        ordered = sorted(labelled(name, values), key=lambda v: (-v[2], v[1].lower(), v[0]))
         keep = set(selected[name])
         result[name] = [Facet(value=v, label=lbl, count=n)
-                        for i, (v, lbl, n) in enumerate(values) if i < FACET_SIZE or v in keep]
+                        for i, (v, lbl, n) in enumerate(ordered) if i < FACET_SIZE or v in keep]
     return result
-
-
-def _popularity(as_of: dt.date) -> Coalesce:
-    since = as_of - dt.timedelta(days=POPULARITY_DAYS)
-    uses = (DailyCount.objects.filter(dataset=OuterRef("pk"), day__gt=since, day__lte=as_of)
-            .values("dataset").annotate(total=Sum(F("views") + F("downloads")))
-            .values("total"))
-    return Coalesce(Subquery(uses, output_field=IntegerField()), 0)
-
-
-def _ordered_page(query: SearchQuery, datasets: QuerySet[Dataset],
-                  ranks: dict[int, float] | None) -> list[int]:
-    """The ids of the page, in order."""
-    key, reverse = query.sort.removeprefix("-"), query.sort.startswith("-")
-    end = query.offset + query.limit
-    if key == "relevance" and ranks is not None:
-        rows = sorted(datasets.values_list("pk", "title"),
-                      key=lambda row: (-ranks.get(row[0], 0.0), row[1], row[0]))
-        if reverse:
-            rows.reverse()
-        return [pk for pk, _title in rows[query.offset:end]]
-    if key == "popularity":
-        datasets = datasets.annotate(popularity=_popularity(query.as_of or timezone.localdate()))
-    column = {"relevance": "last_modified_at", "title": "title",
-              "published": "first_published_at", "modified": "last_modified_at",
-              "popularity": "popularity"}[key]
-    descending = (key != "title") != reverse
-    first = (F(column).desc(nulls_last=True) if descending
-             else F(column).asc(nulls_last=True))
-    ties = ("-title", "-pk") if reverse else ("title", "pk")
-    if key == "title":
-        ties = ties[1:]
-    return list(datasets.order_by(first, *ties).values_list("pk", flat=True)[query.offset:end])
 
 
 def search(query: SearchQuery) -> SearchResult:
@@ -169,31 +128,33 @@ def search(query: SearchQuery) -> SearchResult:
     filters, the requested page of them in order, facet counts over all of them, and the words
     the index does not know with queries to try instead."""
     _validate(query)
-    datasets = _filtered(query)
+    version = cache.current_version()  # before anything else is read: see cache.py
     typed = query_words(query.text)
     terms = [lemma for _word, lemma in typed]
-    ranks: dict[int, float] | None = None
-    unknown_words: list[str] = []
-    suggestions: list[str] = []
+    datasets = _filtered(query)
+    words = Words()
     if terms:
-        found = backend().known(terms)
-        missing = {lemma for lemma in terms if lemma not in found}
-        if missing:
+        words = check_words(version, typed)
+        if words.unknown_words:
             # Every word must match: a word no dataset holds leaves nothing to show.
-            unknown_words = [word for word, lemma in typed if lemma in missing]
-            suggestions = _suggestions(typed, missing)
             datasets = datasets.none()
         else:
             sql, params = backend().match_sql(terms)
             datasets = datasets.filter(pk__in=RawSQL(sql, params))
-            ranks = backend().ranks(terms)
-    count = datasets.count()
-    page_ids = _ordered_page(query, datasets, ranks) if query.limit and count else []
-    found_by_id = Dataset.objects.select_related("owner", "search_entry").in_bulk(page_ids)
+    found_key = (tuple(terms), _filter_key(query))
+    count, counts = _counts(version, found_key, tuple(dict.fromkeys(query.facets)), datasets)
+    page_ids: list[int] = []
+    # Past the last dataset there is nothing to sort (and an offset as large as a client
+    # likes never reaches the database, whose integers it may overflow).
+    if query.limit and query.offset < count and not words.unknown_words:
+        page_ids = ordered_page(query, version=version, found_key=found_key,
+                                datasets=datasets, terms=terms)
+    found_by_id = (Dataset.objects.select_related("owner", "responsible", "search_entry")
+                   .in_bulk(page_ids))
     return SearchResult(
         count=count,
         datasets=[found_by_id[pk] for pk in page_ids if pk in found_by_id],
-        facets=_facets(query, datasets),
-        unknown_words=unknown_words,
-        suggestions=suggestions,
+        facets=_facets(query, counts),
+        unknown_words=list(words.unknown_words),
+        suggestions=list(words.suggestions),
     )

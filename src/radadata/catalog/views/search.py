@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from radadata.catalog.search import FACETS, Facet, SearchQuery, search
+from radadata.registry.models import Dataset
+from radadata.registry.vocabularies import Periodicity
 
 PER_PAGE = 20
 #: The most frequent keywords offered as filters (those chosen are always shown).
@@ -64,6 +66,29 @@ class ResultPage:
 
     def next_page_number(self) -> int:
         return self.number + 1
+
+
+@dataclass
+class Row:
+    """One dataset of the results, with what the list shows of it worked out once per page
+    (a label looked up per row through Django's get_FOO_display costs more than the row)."""
+
+    dataset: Dataset
+    url: str
+    formats: str
+    periodicity: str
+
+
+def _rows(datasets: list[Dataset]) -> list[Row]:
+    labels = {value: str(label) for value, label in Periodicity.choices}
+    # One reverse() for the page: the address differs only by the dataset's name.
+    marker = "-name-"
+    pattern = reverse("registry:dataset-detail", args=[marker])
+    return [Row(dataset=d, url=pattern.replace(marker, d.name),
+                formats=", ".join(d.search_entry.format_list) if hasattr(d, "search_entry")
+                else "",
+                periodicity=labels.get(d.periodicity, d.periodicity))
+            for d in datasets]
 
 
 @dataclass
@@ -124,6 +149,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "query": query,
         "q": query.text,
         "result": result,
+        "rows": _rows(result.datasets),
         "page": ResultPage(number=page_number, count=result.count, per_page=PER_PAGE),
         "groups": _groups(query, result.facets),
         "sort_choices": SORT_CHOICES,

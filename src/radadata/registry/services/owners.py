@@ -85,8 +85,9 @@ def owner_update(*, owner: Owner, by: User | None, at: dt.datetime, **fields) ->
     changes = audit.diff(before, audit.snapshot(owner, OWNER_FIELDS))
     if changes:
         audit.record(actor=by, action="owner.updated", obj=owner, at=at, changes=changes)
-    if {"name", "short_name"} & set(changes):
-        for dataset in owner.datasets.all():  # the search finds datasets by owner name
+    if {"name", "short_name", "slug"} & set(changes):
+        # The search finds datasets by owner name and filters and counts them by slug.
+        for dataset in owner.datasets.all():
             hooks.dataset_changed(dataset)
     return owner
 

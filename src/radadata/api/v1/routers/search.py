@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from radadata.api.related import attach_related
 from radadata.api.v1 import present
 from radadata.api.v1.auth import ANYONE
 from radadata.api.v1.schemas import MAX_LIMIT, DatasetOut, ErrorOut
 from radadata.catalog.search import FACETS, SORTS, SearchQuery, search
 from radadata.registry import selectors
-from radadata.registry.models import ResourceVersion
 
 router = Router(tags=["search"])
 
@@ -61,10 +60,7 @@ def search_datasets(request: HttpRequest, params: Query[SearchIn]) -> dict:
         formats=tuple(params.format), periodicities=tuple(params.periodicity),
         owners=tuple(params.owner), sort=params.sort, limit=params.limit,
         offset=params.offset, facets=_split(params.facets)))
-    # What present.dataset_out reads, as the /datasets list prefetches it.
-    prefetch_related_objects(
-        result.datasets, "responsible", "keywords", "themes",
-        Prefetch("resources__versions", queryset=ResourceVersion.objects.order_by("number")))
+    attach_related(result.datasets)  # what present.dataset_out reads, as /datasets loads it
     contacts, base = selectors.responsible_by_owner(), present.api_base()
     return {
         "count": result.count, "limit": params.limit, "offset": params.offset,

@@ -1,7 +1,8 @@
 """The full-text part of the search, one module per database, behind the same four functions:
 
     match_sql(terms) -> (sql, params)   a query of the ids of datasets having every term
-    ranks(terms) -> {dataset id: rank}  the same datasets, a higher rank is a better match
+    scored_sql(terms) -> (sql, params)  the same datasets as rows (dataset_id, score): a
+                                        higher score is a better match
     known(terms) -> set of the terms the index holds
     vocabulary() -> every term the index holds
 

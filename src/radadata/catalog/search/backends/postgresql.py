@@ -15,12 +15,9 @@ def match_sql(terms: list[str]) -> tuple[str, list]:
             [" ".join(terms)])
 
 
-def ranks(terms: list[str]) -> dict[int, float]:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT dataset_id, ts_rank(vector, {_QUERY}) "
-                       f"FROM catalog_searchentry WHERE vector @@ {_QUERY}",
-                       [" ".join(terms)] * 2)
-        return {row[0]: row[1] for row in cursor.fetchall()}
+def scored_sql(terms: list[str]) -> tuple[str, list]:
+    return (f"SELECT dataset_id, ts_rank(vector, {_QUERY}) AS score "
+            f"FROM catalog_searchentry WHERE vector @@ {_QUERY}", [" ".join(terms)] * 2)
 
 
 def known(terms: list[str]) -> set[str]:

@@ -18,12 +18,10 @@ def match_sql(terms: list[str]) -> tuple[str, list]:
             [_expression(terms)])
 
 
-def ranks(terms: list[str]) -> dict[int, float]:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT rowid, {_BM25} FROM catalog_search_fts "
-                       "WHERE catalog_search_fts MATCH %s", [_expression(terms)])
-        # bm25() is lower for a better match.
-        return {row[0]: -row[1] for row in cursor.fetchall()}
+def scored_sql(terms: list[str]) -> tuple[str, list]:
+    # bm25() is lower for a better match: its negation is the score.
+    return (f"SELECT rowid AS dataset_id, -{_BM25} AS score FROM catalog_search_fts "
+            "WHERE catalog_search_fts MATCH %s", [_expression(terms)])
 
 
 def known(terms: list[str]) -> set[str]:

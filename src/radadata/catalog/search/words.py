@@ -1,0 +1,56 @@
+"""Words of a query the index does not know, and whole queries to try instead."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from radadata.catalog.search import cache
+from radadata.catalog.search.backends import backend
+
+
+@dataclass(frozen=True)
+class Words:
+    unknown_words: tuple[str, ...] = ()  # as typed, lower case
+    suggestions: tuple[str, ...] = ()  # best first
+
+
+def _suggestions(version: str, typed: list[tuple[str, str]], unknown: set[str]) -> list[str]:
+    """Up to three queries with each unknown word replaced by a close word of the index."""
+    vocabulary = cache.get_or_compute(cache.key(version, "vocabulary"), backend().vocabulary)
+    options: dict[str, list[str]] = {}
+    for word, lemma in typed:
+        if lemma in unknown:
+            close = difflib.get_close_matches(lemma, vocabulary, n=3, cutoff=0.75)
+            close += difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.75)
+            options[word] = list(dict.fromkeys(close))[:3]
+    suggestions: list[str] = []
+    for i in range(max((len(o) for o in options.values()), default=0) or 1):
+        words = []
+        for word, _lemma in typed:
+            if word in options:
+                if options[word]:
+                    words.append(options[word][min(i, len(options[word]) - 1)])
+            else:
+                words.append(word)
+        text = " ".join(words)
+        if text and text not in suggestions:
+            suggestions.append(text)
+    return suggestions
+
+
+def _check(version: str, typed: list[tuple[str, str]]) -> Words:
+    terms = [lemma for _word, lemma in typed]
+    found = backend().known(terms)
+    missing = {lemma for lemma in terms if lemma not in found}
+    if not missing:
+        return Words()
+    return Words(unknown_words=tuple(word for word, lemma in typed if lemma in missing),
+                 suggestions=tuple(_suggestions(version, typed, missing)))
+
+
+def check_words(version: str, typed: list[tuple[str, str]]) -> Words:
+    """Which of the (word as typed, lemma) pairs of a query no published dataset holds, with
+    suggestions; remembered for the catalogue's `version`."""
+    return cache.get_or_compute(cache.key(version, "words", *typed),
+                                lambda: _check(version, typed))
