@@ -1,4 +1,4 @@
-"""The public dataset page carries §6.15: the structure (a table and two downloads), the first
+"""The public dataset page carries §6.15: the structure (a table and three downloads), the first
 rows of each table file, and a Markdown description that cannot run a script."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.test import Client
+from lxml import etree
 from openpyxl import Workbook
 
 from radadata.registry.models import Structure
@@ -76,9 +77,11 @@ def test_the_structure_downloads_are_json_with_the_columns(dataset):
     document = json.loads(csvw.content)
     assert document["@context"] == ["http://www.w3.org/ns/csvw", {"@language": "uk"}]
     columns = document["tableSchema"]["columns"]
-    assert [c["name"] for c in columns] == ["назва", "кількість учнів", "відкрито", "площа"]
+    # CSVW names must be ASCII: transliterated; the header as written stays in "titles"
+    assert [c["name"] for c in columns] == ["nazva", "kilkist_uchniv", "vidkryto", "ploshcha"]
+    assert [c["titles"] for c in columns] == ["назва", "кількість учнів", "відкрито", "площа"]
     assert [c["datatype"] for c in columns] == ["string", "integer", "date", "decimal"]
-    assert all(c["required"] is True and c["titles"] == c["name"] for c in columns)
+    assert all(c["required"] is True for c in columns)
     assert all("dc:description" in c for c in columns)
 
     schema = json.loads(client.get("/dataset/shkoly/structure.schema.json").content)
@@ -86,6 +89,25 @@ def test_the_structure_downloads_are_json_with_the_columns(dataset):
         ("назва", "string"), ("кількість учнів", "integer"), ("відкрито", "date"),
         ("площа", "number")]
     assert schema["fields"][0]["constraints"] == {"required": True}
+
+
+def test_the_structure_as_xsd_validates_the_table_in_xml(dataset):
+    response = Client().get("/dataset/shkoly/structure.xsd")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
+    schema = etree.XMLSchema(etree.fromstring(response.content))
+    names = [e.get("name") for e in etree.fromstring(response.content).iter(
+        "{http://www.w3.org/2001/XMLSchema}element")]
+    assert {"table", "row"} <= set(names)
+    row_fields = [n for n in names if n not in ("table", "row")]
+    assert len(row_fields) == 4
+
+    def table(count: str) -> etree._Element:
+        values = ["Ліцей №1", count, "1990-09-01", "1200.5"]
+        cells = "".join(f"<{n}>{v}</{n}>" for n, v in zip(row_fields, values, strict=True))
+        return etree.fromstring(f"<table><row>{cells}</row></table>")
+
+    assert schema.validate(table("420"))
+    assert not schema.validate(table("багато"))  # an integer column refuses words
 
 
 def test_a_column_with_empty_cells_is_not_required(db):

@@ -16,15 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from radadata.catalog import preview
+from radadata.checks.structure.csvw import to_csvw
+from radadata.checks.structure.xsd import to_xsd
 from radadata.registry.models import Dataset, ResourceVersion, Structure
 
 INFER_ROWS = 200
 
-# Table Schema type → CSVW datatype (the portal names "number" decimal).
-CSVW_TYPES = {
-    "string": "string", "integer": "integer", "number": "decimal", "date": "date",
-    "datetime": "dateTime", "boolean": "boolean", "year": "gYear", "time": "time",
-}
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})$")
@@ -45,6 +42,7 @@ class DatasetStructure:
     inferred: bool
     source: str = ""  # what it was inferred from, or the stored structure's source label
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. primaryKey of a stored schema
+    schema: dict[str, Any] | None = None  # the stored Table Schema, constraints and all
 
 
 def _stored(dataset: Dataset) -> DatasetStructure | None:
@@ -63,7 +61,8 @@ def _stored(dataset: Dataset) -> DatasetStructure | None:
     extra = {key: stored.schema[key] for key in ("primaryKey", "missingValues")
              if key in stored.schema}
     return DatasetStructure(columns=columns, inferred=False,
-                            source=stored.get_source_display(), extra=extra)
+                            source=stored.get_source_display(), extra=extra,
+                            schema=stored.schema)
 
 
 def _value_type(value: Any) -> str | None:
@@ -150,7 +149,9 @@ def dataset_structure(dataset: Dataset, versions: Sequence[ResourceVersion | Non
 
 
 def as_table_schema(structure: DatasetStructure) -> dict[str, Any]:
-    """Frictionless Table Schema."""
+    """Frictionless Table Schema: the stored one as the owner confirmed it, or the guess."""
+    if structure.schema is not None:
+        return structure.schema
     fields = []
     for column in structure.columns:
         item: dict[str, Any] = {"name": column.name, "title": column.title,
@@ -165,13 +166,9 @@ def as_table_schema(structure: DatasetStructure) -> dict[str, Any]:
 
 def as_csvw(structure: DatasetStructure, *, url: str = "") -> dict[str, Any]:
     """W3C CSVW metadata in the form data.gov.ua recommends (REGULATION-NOTES §1.5)."""
-    columns = [{"name": c.name, "titles": c.title, "dc:description": c.description,
-                "datatype": CSVW_TYPES.get(c.type, "string"), "required": c.required}
-               for c in structure.columns]
-    document: dict[str, Any] = {"@context": ["http://www.w3.org/ns/csvw", {"@language": "uk"}]}
-    if url:
-        document["url"] = url
-    document["tableSchema"] = {"columns": columns}
-    if "primaryKey" in structure.extra:
-        document["tableSchema"]["primaryKey"] = structure.extra["primaryKey"]
-    return document
+    return to_csvw(as_table_schema(structure), url=url)
+
+
+def as_xsd(structure: DatasetStructure) -> bytes:
+    """XML Schema of the table's XML form (§6.16 names XSD among the structure formats)."""
+    return to_xsd(as_table_schema(structure))

@@ -1,5 +1,5 @@
-"""The dataset's structure as files (§6.16): W3C CSVW JSON (what data.gov.ua recommends) and
-a Frictionless Table Schema."""
+"""The dataset's structure as files (§6.16): W3C CSVW JSON (what data.gov.ua recommends), a
+Frictionless Table Schema and an XML Schema (XSD)."""
 
 from __future__ import annotations
 
@@ -44,8 +44,18 @@ def structure_schema(request: HttpRequest, name: str) -> HttpResponse:
     return _json(document, f"{name}.schema.json", "application/json")
 
 
+@require_safe
+def structure_xsd(request: HttpRequest, name: str) -> HttpResponse:
+    response = HttpResponse(structure.as_xsd(_structure(request, name)),
+                            content_type="application/xml; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{name}.xsd"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 urlpatterns = [
     path("dataset/<slug:name>/structure.csvw.json", structure_csvw, name="structure-csvw"),
     path("dataset/<slug:name>/structure.schema.json", structure_schema,
          name="structure-schema"),
+    path("dataset/<slug:name>/structure.xsd", structure_xsd, name="structure-xsd"),
 ]
