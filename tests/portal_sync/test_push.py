@@ -50,7 +50,9 @@ def test_a_new_dataset_becomes_a_package_with_its_file_and_structure(office, con
     assert data["hash"] == hashlib.sha256(CSV).hexdigest()
     assert (structure["name"], structure["format"]) == ("Структура набору даних", "JSON")
     csvw = json.loads(portal.files[structure["id"]])
-    assert [c["name"] for c in csvw["tableSchema"]["columns"]] == ["код", "назва", "адреса"]
+    columns = csvw["tableSchema"]["columns"]
+    assert [c["titles"] for c in columns] == ["код", "назва", "адреса"]
+    assert [c["name"] for c in columns] == ["kod", "nazva", "adresa"]  # CSVW names are ASCII
     assert csvw["@context"][0] == "http://www.w3.org/ns/csvw"
 
     sync = DatasetSync.objects.get(dataset=office.schools)

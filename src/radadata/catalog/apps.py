@@ -1,4 +1,17 @@
+from typing import Any
+
 from django.apps import AppConfig
+
+#: Saves of a person that change nothing the catalogue shows (a sign-in, a new password).
+_UNSHOWN = frozenset({"last_login", "password", "is_staff"})
+
+
+def _person_saved(sender: type, instance: Any, update_fields: Any = None, **kwargs: Any) -> None:
+    if update_fields and set(update_fields) <= _UNSHOWN:
+        return
+    from radadata.catalog.search.cache import bump_version
+
+    bump_version()
 
 
 class CatalogConfig(AppConfig):
@@ -13,6 +26,20 @@ class CatalogConfig(AppConfig):
         # The registry's services keep the search index in step without importing catalog.
         if index_dataset not in hooks.on_dataset_changed:
             hooks.on_dataset_changed.append(index_dataset)
+
+        # Whatever else the public APIs show (owners, contact people, files) makes what the
+        # search and the APIs remember stale: give the catalogue a new version token.
+        from radadata.catalog.search.cache import bump_version
+
+        if bump_version not in hooks.on_catalogue_changed:
+            hooks.on_catalogue_changed.append(bump_version)
+        # A contact person's name and e-mail show in every API answer about their owner's
+        # datasets; accounts must not know of the catalogue, so its saves are watched here.
+        from django.db.models.signals import post_save
+
+        from radadata.accounts.models import User
+
+        post_save.connect(_person_saved, sender=User, dispatch_uid="catalog.person_saved")
 
         # How the audit log names the actions of the catalogue's services.
         from django.utils.translation import gettext_lazy as _

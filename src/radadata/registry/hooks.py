@@ -8,6 +8,11 @@ catalog registers its search indexer here in CatalogConfig.ready().
 checks app starts the version's check there (ChecksConfig.ready()). `publishable` functions
 narrow the versions about to be made public to those that may be: the checks app holds back a
 version whose check is pending or found problems, and publishes it itself once it passes.
+
+`on_catalogue_changed` functions are called, inside the service's transaction, by every change
+that alters what the public catalogue shows without changing a dataset's own search entry: an
+owner's details, who its contact person is, a new file or version. The catalog forgets what it
+remembered of the catalogue then (CatalogConfig.ready()).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from radadata.registry.models import Dataset, ResourceVersion
 on_dataset_changed: list[Callable[[Dataset], None]] = []
 on_version_added: list[Callable[..., None]] = []
 publishable: list[Callable[..., QuerySet[ResourceVersion]]] = []
+on_catalogue_changed: list[Callable[[], None]] = []
 
 _INLINE: ContextVar[bool] = ContextVar("registry_hooks_inline", default=False)
 
@@ -31,6 +37,11 @@ _INLINE: ContextVar[bool] = ContextVar("registry_hooks_inline", default=False)
 def dataset_changed(dataset: Dataset) -> None:
     for hook in on_dataset_changed:
         hook(dataset)
+
+
+def catalogue_changed() -> None:
+    for hook in on_catalogue_changed:
+        hook()
 
 
 def version_added(version: ResourceVersion, *, at: dt.datetime) -> None:

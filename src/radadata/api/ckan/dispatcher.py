@@ -27,6 +27,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from radadata.api.ckan.actions import ACTIONS, WRITE_ACTIONS, Context
+from radadata.api.responses import remembered
 from radadata.api.strings import holds_nul
 from radadata.core.errors import DomainError, NotAllowed, NotFound, ValidationFailed
 
@@ -79,6 +80,11 @@ def _error(kind: str, message: str, status: int, name: str, **extra: Any) -> Jso
                      "error": {"__type": kind, "message": message, **extra}}, status)
 
 
+#: The actions whose answers follow from the catalogue alone (status_show tells the time).
+REMEMBERED = frozenset({"package_search", "package_show"})
+
+
+@remembered(when=lambda name: name in REMEMBERED)  # the same answers, for a tenth of the CPU
 @csrf_exempt  # no cookies are read or changes made: every action here is read-only
 @require_http_methods(["GET", "POST", "HEAD"])
 def action(request: HttpRequest, name: str) -> JsonResponse:

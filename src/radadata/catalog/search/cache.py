@@ -8,6 +8,10 @@ a renamed theme reindexes its datasets). A request reads the token first and the
 whatever it stores under a token was read no earlier than that token was committed, so no
 process ever serves an answer older than the last committed change.
 
+The public APIs keep whole answers under the same token (api/responses.py), so whatever else
+they show (an owner's details, its contact person, files) bumps it too, through
+registry.hooks.on_catalogue_changed and a saved person (CatalogConfig.ready()).
+
 Only what follows from the catalogue goes in. Use counts change with every page view, so the
 popularity sort is never cached; labels that depend on the language are added after reading.
 """
@@ -16,7 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.core.cache import cache
@@ -29,10 +35,25 @@ T = TypeVar("T")
 #: Keys are versioned, so a long life only costs memory; the backend drops the least used.
 TIMEOUT = 24 * 60 * 60
 _PREFIX = "catalog.search"
+_PINNED: ContextVar[str | None] = ContextVar("catalog_version_pinned", default=None)
+
+
+@contextmanager
+def pinned(version: str) -> Iterator[None]:
+    """Within this block current_version() answers `version` without asking the database:
+    the API's answer cache (api/responses.py) has just read it, and what is built in the
+    block was read after it, so keys under it stay truthful."""
+    token = _PINNED.set(version)
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
 
 
 def current_version() -> str:
     """The token of the catalogue as committed now ("" before the first change)."""
+    if (version := _PINNED.get()) is not None:
+        return version
     # Read on every search: plain SQL costs a tenth of the same query built by the ORM.
     table = connection.ops.quote_name(CatalogueVersion._meta.db_table)
     with connection.cursor() as cursor:

@@ -68,6 +68,7 @@ def owner_create(*, by: User | None, at: dt.datetime, **fields) -> Owner:
     owner.save()
     audit.record(actor=by, action="owner.created", obj=owner, at=at,
                  changes=audit.diff({}, audit.snapshot(owner, OWNER_FIELDS)))
+    hooks.catalogue_changed()  # organization_list shows every owner
     return owner
 
 
@@ -89,6 +90,8 @@ def owner_update(*, owner: Owner, by: User | None, at: dt.datetime, **fields) ->
         # The search finds datasets by owner name and filters and counts them by slug.
         for dataset in owner.datasets.all():
             hooks.dataset_changed(dataset)
+    if changes:
+        hooks.catalogue_changed()  # its e-mail, ЄДРПОУ… show in the APIs
     return owner
 
 
@@ -102,6 +105,7 @@ def membership_add(*, owner: Owner, user: User, role: str, by: User | None,
     if created:
         audit.record(actor=by, action="owner.member_added", obj=owner, at=at,
                      changes={role: [None, user.full_name]})
+        hooks.catalogue_changed()  # the owner's contact person may have changed
     return membership
 
 
@@ -112,4 +116,5 @@ def membership_remove(*, membership: OwnerMembership, by: User | None, at: dt.da
     membership.delete()
     audit.record(actor=by, action="owner.member_removed", obj=owner, at=at,
                  changes={role: [name, None]})
+    hooks.catalogue_changed()  # the owner's contact person may have changed
 

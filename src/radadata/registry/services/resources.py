@@ -32,6 +32,7 @@ def resource_create(*, dataset: Dataset, title: str, description: str = "",
     resource.save()
     audit.record(actor=by, action="resource.created", obj=resource, at=at,
                  changes={"title": [None, resource.title]}, note=str(dataset))
+    hooks.catalogue_changed()
     return resource
 
 
@@ -96,6 +97,7 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
                  note=version.original_name)
     if version.published_at:
         hooks.dataset_changed(resource.dataset)  # its public formats may have changed
+    hooks.catalogue_changed()  # the dataset's modification time shows in the APIs
     return version
 
 
@@ -104,4 +106,7 @@ def versions_publish(*, versions: QuerySet[ResourceVersion], at: dt.datetime) ->
     column only: versions are otherwise immutable. Versions the hooks hold back (a check
     pending or failed) stay waiting; the checks app publishes them once they pass."""
     waiting = versions.filter(published_at__isnull=True)
-    return hooks.versions_publishable(waiting, at=at).update(published_at=at)
+    published = hooks.versions_publishable(waiting, at=at).update(published_at=at)
+    if published:
+        hooks.catalogue_changed()
+    return published
