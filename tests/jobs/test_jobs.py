@@ -153,6 +153,9 @@ def test_committing_the_start_enqueues_the_job(officer, django_capture_on_commit
     assert job.status == Status.DONE
 
 
+# The worker checks its database connection between tasks, as a real worker must; inside a test
+# transaction that check would close it, so this test commits for real.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_queued_jobs_from_the_database_queue(officer, settings,
                                                             django_capture_on_commit_callbacks):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
