@@ -189,3 +189,18 @@ def test_the_officer_edits_the_texts_and_the_document_carries_them(officer):
         services.yearly_texts_save(year=2030, by=officer, at=at("2026-01-21"))
     with pytest.raises(NotAllowed):
         services.yearly_texts_save(year=2025, by=UserFactory(), at=at("2026-01-21"))
+
+
+def test_a_village_council_has_a_village_head_in_its_documents(officer):
+    from radadata.registry.models import Council
+
+    Council.objects.update_or_create(pk=1, defaults={"name": "Ковалівська сільська рада"})
+    publish(register(owner("Відділ культури"), "Заклади культури"), "2025-05-05")
+    text = "\n".join(p.text for p in read_docx(io.BytesIO(render(
+        year_document(2025, today=TODAY), "docx"))).paragraphs)
+    assert "виконавчий комітет сільської ради" in text
+    assert "заступника сільського голови" in text
+    assert "міськ" not in text.lower()
+    table_cells = [c.text for t in read_docx(io.BytesIO(render(
+        year_document(2025, today=TODAY), "docx"))).tables for row in t.rows for c in row.cells]
+    assert "Сільський голова" in text + "\n".join(table_cells)

@@ -9,7 +9,7 @@ report itself. Figures never appear here: the report computes them from the regi
 from __future__ import annotations
 
 from radadata.registry.models import Council
-from radadata.reports.wording import council_genitive
+from radadata.reports.wording import council_genitive, head_words
 
 TEXT_FIELDS = ("title", "preamble", "points", "measures", "plan", "mayor_name",
                "signer_position", "signer_name")
@@ -17,6 +17,7 @@ TEXT_FIELDS = ("title", "preamble", "points", "measures", "plan", "mayor_name",
 
 def yearly_defaults(council: Council, year: int) -> dict[str, str]:
     of_council = council_genitive(council.name)
+    words = head_words(council.name)
     subject = ("стан роботи з оприлюднення публічної інформації у формі відкритих даних "
                f"{of_council} у {year} році")
     return {
@@ -28,16 +29,17 @@ def yearly_defaults(council: Council, year: int) -> dict[str, str]:
             "21 жовтня 2015 року № 835 «Про затвердження Положення про набори даних, які "
             "підлягають оприлюдненню у формі відкритих даних», Положення про відкриті дані "
             f"{of_council}, керуючись статтями 52, 59 Закону України «Про місцеве "
-            "самоврядування в Україні», виконавчий комітет міської ради"),
+            f"самоврядування в Україні», виконавчий комітет {words.council_genitive}"),
         "points": "\n".join([
             f"Інформацію про {subject} взяти до відома (додається).",
-            "Керівникам виконавчих органів міської ради, комунальних підприємств, установ "
+            f"Керівникам виконавчих органів {words.council_genitive}, комунальних підприємств, "
+            "установ "
             "та закладів забезпечити своєчасне оприлюднення та оновлення наборів даних "
             f"відповідно до затвердженого переліку та Положення про відкриті дані {of_council}.",
             "Відповідальному за відкриті дані забезпечити щоквартальний моніторинг стану "
             "оприлюднення та оновлення наборів даних та інформувати про його результати "
-            "робочу групу та міського голову.",
-            "Контроль за виконанням цього рішення покласти на заступника міського голови з "
+            f"робочу групу та {words.head_accusative}.",
+            f"Контроль за виконанням цього рішення покласти на заступника {words.head_genitive} з "
             "питань діяльності виконавчих органів ради.",
         ]),
         "measures": "\n".join([

@@ -7,17 +7,38 @@ data, like the periodicity labels of the registry), so these helpers are not tra
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from radadata.workflow.letters.wording import council_genitive, signature_name
 
-__all__ = ["council_genitive", "count", "percent", "plural", "quoted_list", "signature_name",
-           "sort_key"]
+__all__ = ["HeadWords", "council_genitive", "count", "head_words", "percent", "plural",
+           "quoted_list", "signature_name", "sort_key"]
 
 BLANK = "________________"
 
 DATASETS = ("набір даних", "набори даних", "наборів даних")
 SETS = ("набір", "набори", "наборів")
 OWNERS = ("розпорядник", "розпорядники", "розпорядників")
+
+
+@dataclass(frozen=True)
+class HeadWords:
+    """How a council and its head are named: a city's "міська рада" and "міський голова", a
+    village's "сільська" and "сільський", a settlement's "селищна" and "селищний"."""
+
+    council_genitive: str  # "міської ради"
+    head: str  # "міський голова"
+    head_genitive: str  # "міського голови"
+    head_dative: str  # "міському голові"
+    head_accusative: str  # "міського голову"
+
+
+def head_words(council_name: str) -> HeadWords:
+    name = council_name.lower()
+    stem = next((s for s in ("сільськ", "селищн") if s in name), "міськ")
+    return HeadWords(council_genitive=f"{stem}ої ради", head=f"{stem}ий голова",
+                     head_genitive=f"{stem}ого голови", head_dative=f"{stem}ому голові",
+                     head_accusative=f"{stem}ого голову")
 
 
 def plural(number: int, forms: tuple[str, str, str]) -> str:

@@ -7,7 +7,7 @@ from radadata.reports.builders.figures import share
 from radadata.reports.builders.quarterly import OwnerPart, QuarterlyReport
 from radadata.reports.documents.blocks import Block, Document, Heading, Paragraph, Row, Table
 from radadata.reports.periods import format_date
-from radadata.reports.wording import BLANK, percent, signature_name
+from radadata.reports.wording import BLANK, head_words, percent, signature_name
 
 NUMBER = ("№ з/п", "Розпорядник")
 
@@ -72,8 +72,9 @@ def summary_document(report: QuarterlyReport) -> Document:
 
 def mayor_document(report: QuarterlyReport) -> Document:
     quarter = report.quarter
+    words = head_words(report.council_name)
     blocks: list[Block] = [
-        Paragraph("Міському голові", align="left", indent=False, left=90, after=18),
+        Paragraph(words.head_dative.capitalize(), align="left", indent=False, left=90, after=18),
         Heading("ІНФОРМАЦІЯ", level=1),
         Paragraph("про стан роботи з оприлюднення публічної інформації у формі відкритих даних "
                   f"{quarter.in_title_uk}", align="center", bold=True, indent=False, after=12),
@@ -88,7 +89,7 @@ def mayor_document(report: QuarterlyReport) -> Document:
                             if line.strip())
             blocks.append(Paragraph(f"{part.figures['short_name']}: {text}"))
     blocks.append(_signature(report))
-    return Document(title=f"Інформація для міського голови {quarter.in_title_uk}",
+    return Document(title=f"Інформація для {words.head_genitive} {quarter.in_title_uk}",
                     filename=f"informatsiia-miskomu-holovi-{quarter}", blocks=tuple(blocks))
 
 

@@ -20,6 +20,7 @@ from radadata.reports.wording import (
     DATASETS,
     OWNERS,
     count,
+    head_words,
     percent,
     plural,
     signature_name,
@@ -58,6 +59,7 @@ def yearly_table(report: YearlyReport) -> Table:
 def yearly_document(report: YearlyReport) -> Document:
     texts = report.texts
     year = report.year
+    words = head_words(report.council_name)
     blocks: list[Block] = [
         Paragraph(report.council_name.upper(), align="center", bold=True, indent=False),
         Paragraph("ВИКОНАВЧИЙ КОМІТЕТ", align="center", bold=True, indent=False),
@@ -74,10 +76,10 @@ def yearly_document(report: YearlyReport) -> Document:
     points = [line.strip() for line in texts["points"].splitlines() if line.strip()]
     blocks += [Paragraph(f"{n}. {point}") for n, point in enumerate(points, start=1)]
     blocks += [
-        Row(("Міський голова", signature_name(texts["mayor_name"]) or BLANK),
+        Row((words.head.capitalize(), signature_name(texts["mayor_name"]) or BLANK),
             aligns=("left", "right"), before=36, widths=(10, 7)),
         PageBreak(),
-        Paragraph("Додаток\nдо рішення виконавчого\nкомітету міської ради\n"
+        Paragraph(f"Додаток\nдо рішення виконавчого\nкомітету {words.council_genitive}\n"
                   "від ______________ № ______",
                   align="left", indent=False, left=85, after=12),
         Heading("ІНФОРМАЦІЯ", level=1),
