@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from radadata.core.morph import analyzer
+
 #: Letters and digits; the apostrophe inside a word ("об'єкт") is dropped, hyphens split.
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
 _APOSTROPHES = str.maketrans("", "", "'’ʼ`")
@@ -48,13 +50,6 @@ MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 32
 
 
-@cache
-def _analyzer():
-    # Loading the dictionaries takes a fraction of a second and some memory: once per process.
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="uk")
-
 
 def words(text: str) -> list[str]:
     """Lower-case words of `text`, apostrophes removed, stop words kept."""
@@ -66,7 +61,7 @@ def lemma(word: str) -> str:
     """The normal form of a lower-case word; digits and Latin words stay as they are."""
     if not any("\u0400" <= ch <= "\u04ff" for ch in word):
         return word
-    parses = _analyzer().parse(word)
+    parses = analyzer().parse(word)
     return parses[0].normal_form.translate(_APOSTROPHES) if parses else word
 
 

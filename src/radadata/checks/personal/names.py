@@ -20,7 +20,9 @@ sole trader is a natural person. Each distinct word is analysed once per process
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
+
+from radadata.core.morph import analyzer
 
 #: Common Ukrainian given names (nominative), the ones the dictionaries do not all tag `Name`.
 GIVEN_NAMES = frozenset("""
@@ -92,22 +94,15 @@ _INITIAL_TOKEN = re.compile(r"^(?:[А-ЯІЇЄҐ]\.){1,2}$")
 _APOSTROPHES = str.maketrans("’ʼ`", "'''")
 
 
-@cache
-def _analyzer():
-    # Loading the dictionaries takes a fraction of a second: once per process.
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="uk")
-
 
 @lru_cache(maxsize=50_000)
 def _word(word: str) -> tuple[bool, bool, bool, bool]:
     """(given name, surname, patronymic, nominative) for a lower-case word."""
-    parses = _analyzer().parse(word)
+    parses = analyzer().parse(word)
     tags = [p.tag for p in parses]
     given = word in GIVEN_NAMES or bool(tags and "Name" in tags[0])
     surname = any("Surn" in t for t in tags) or (
-        not _analyzer().word_is_known(word) and bool(_SURNAME_END.search(word)))
+        not analyzer().word_is_known(word) and bool(_SURNAME_END.search(word)))
     patronymic = bool(_PATRONYMIC_END.search(word)) or any("Patr" in t for t in tags)
     nominative = word in GIVEN_NAMES or any("nomn" in t for t in tags) or not tags
     return given, surname, patronymic, nominative
