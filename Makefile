@@ -10,7 +10,7 @@ PYTEST := $(BIN)/pytest -p no:cacheprovider --ds=radadata.config.settings.test
 XDIST := -n 2
 
 .PHONY: install run serve migrate demo test lint check-migrations unit e2e test-postgres bench \
-        messages lock clean
+        messages messages-merge lock clean
 
 install: $(STAMP)
 
@@ -67,6 +67,16 @@ bench: install
 messages: install
 	cd src/radadata && ../../$(BIN)/radadata makemessages -l uk --no-obsolete --no-location
 	cd src/radadata && ../../$(BIN)/radadata compilemessages -l uk
+
+## Fold the catalogues kept under locale-parts/ into the main Ukrainian one and empty them.
+messages-merge:
+	@set -e; main=src/radadata/locale/uk/LC_MESSAGES/django.po; \
+	for part in src/radadata/locale-parts/*/uk/LC_MESSAGES/django.po; do \
+	  [ -f "$$part" ] || continue; \
+	  msgcat --use-first --no-location -o "$$main.new" "$$main" "$$part" && mv "$$main.new" "$$main"; \
+	  rm -r "$$(dirname "$$(dirname "$$(dirname "$$part")")")"; \
+	done; \
+	msgfmt --check-format -o src/radadata/locale/uk/LC_MESSAGES/django.mo "$$main"
 
 lock:
 	rm -rf /tmp/radadata-lock && $(PYTHON) -m venv /tmp/radadata-lock

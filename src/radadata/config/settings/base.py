@@ -119,7 +119,9 @@ SESSION_COOKIE_AGE = 60 * 60 * 12
 # Ukrainian first, English second.
 LANGUAGE_CODE = "uk"
 LANGUAGES = [("uk", "Українська"), ("en", "English")]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Work in progress may keep its Ukrainian strings in its own catalogue under locale-parts/<part>/
+# until they are merged into the main one (`make messages-merge`); the main catalogue comes first.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", *sorted((PACKAGE_DIR / "locale-parts").glob("*"))]
 USE_I18N = True
 TIME_ZONE = "Europe/Kyiv"
 USE_TZ = True
