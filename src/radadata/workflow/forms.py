@@ -3,6 +3,7 @@ what is allowed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -16,6 +17,7 @@ from radadata.workflow.selectors import ActionChoice, queue_states
 from radadata.workflow.states import Action
 
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+MOMENT_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M", "%Y-%m-%d", "%d.%m.%Y"]
 SCAN_EXTENSIONS = ["pdf", "jpg", "jpeg", "png", "tif", "tiff"]
 
 
@@ -54,14 +56,27 @@ class TransitionForm(forms.Form):
     expected_state = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
     note = forms.CharField(label=_("comment (optional)"), required=False, max_length=4000)
 
+    #: Steps on the portal only (the view drops it elsewhere): when it happened there.
+    happened_at = forms.DateTimeField(
+        label=_("when it happened on the portal"), required=False, input_formats=MOMENT_FORMATS,
+        widget=forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}),
+        help_text=_("The date and time data.gov.ua shows for this step; not later than now and "
+                    "not before the previous step. The letter's dates and the legal terms take "
+                    "it."))
+
     def __init__(self, *args: Any, choice: ActionChoice | None = None,
-                 state: str = "", **kwargs: Any) -> None:
+                 state: str = "", now: dt.datetime | None = None, **kwargs: Any) -> None:
         if choice is not None:
             # Unique ids: the page holds one form per step.
             kwargs.setdefault("auto_id", f"id_{choice.action.value}_%s")
-            kwargs.setdefault("initial", {"action": choice.action.value, "expected_state": state})
+            initial = {"action": choice.action.value, "expected_state": state}
+            if now is not None:
+                initial["happened_at"] = now.replace(second=0, microsecond=0)
+            kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
         self.choice = choice
+        if choice is not None and not choice.on_portal:
+            del self.fields["happened_at"]
         if choice is not None and choice.needs_reason:
             note = self.fields["note"]
             note.label = _("reason: what to correct")

@@ -107,6 +107,10 @@ class SubmissionEvent(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True,
                            on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(_("when"))
+    #: For a step on the portal: when it happened there, as the officer read it on the portal
+    #: (`at` is when it was recorded here). The letter's dates and the deadlines take this one.
+    happened_at = models.DateTimeField(_("when it happened on the portal"), null=True,
+                                       blank=True)
     note = models.TextField(_("comment"), blank=True)
     findings = models.JSONField(_("check findings"), default=list, blank=True)
 
@@ -116,6 +120,11 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def effective_at(self):
+        """When the step happened: on the portal if it was recorded later, else when recorded."""
+        return self.happened_at or self.at
 
 
 class Notice(models.Model):

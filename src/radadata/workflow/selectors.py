@@ -82,6 +82,11 @@ class ActionChoice:
     def label(self) -> str:
         return str(self.action.label)
 
+    @property
+    def on_portal(self) -> bool:
+        """A step that happens on data.gov.ua: it is recorded with the portal's date."""
+        return self.action in services.DATE_FIELDS
+
 
 def actions_for(submission: Submission, user: User) -> list[ActionChoice]:
     """The steps of the transition table open to this person in the submission's state."""

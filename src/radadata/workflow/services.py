@@ -16,7 +16,7 @@ from radadata.accounts.models import User
 from radadata.checks import gate
 from radadata.core import audit
 from radadata.core.calendar import default_calendar
-from radadata.core.errors import Conflict, NotAllowed, NotFound
+from radadata.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from radadata.registry import access
 from radadata.registry.models import Dataset, ResourceVersion
 from radadata.registry.services import datasets as dataset_services
@@ -93,13 +93,42 @@ def _refuse_impossible(submission: Submission, action: Action) -> None:
                    % {"action": Action(action).label, "state": state.label})
 
 
+def _portal_moment(submission: Submission, action: Action, *, at: dt.datetime,
+                   happened_at: dt.datetime | None) -> dt.datetime | None:
+    """When a step on the portal happened there (the officer reads it on the portal): not later
+    than now (`at`) and not before the previous step of the timeline. None for other steps, or
+    when it is the moment of recording."""
+    if action not in DATE_FIELDS or happened_at is None or happened_at == at:
+        return None
+    if happened_at > at:
+        raise ValidationFailed({"happened_at": [
+            _("The date on the portal cannot be later than now (%(now)s).")
+            % {"now": timezone.localtime(at).strftime("%d.%m.%Y %H:%M")}]}, code="portal_date")
+    previous = submission.events.order_by("-at", "-id").first()
+    if previous is not None:
+        earliest = previous.effective_at.replace(second=0, microsecond=0)
+        if happened_at < earliest:
+            raise ValidationFailed({"happened_at": [
+                _("The date on the portal cannot be earlier than the previous step "
+                  "(“%(step)s”, %(date)s).")
+                % {"step": previous.get_action_display(),
+                   "date": timezone.localtime(previous.effective_at).strftime("%d.%m.%Y %H:%M")}
+            ]}, code="portal_date")
+    return happened_at
+
+
 @transaction.atomic
 def submission_transition(*, submission: Submission, action: Action | str, by: User | None,
                           at: dt.datetime, note: str = "",
-                          expected_state: str | None = None) -> Submission:
+                          expected_state: str | None = None,
+                          happened_at: dt.datetime | None = None) -> Submission:
     """Perform one action of the table: check who and what, move, record, recompute the
     deadline; notify after the commit. Two people acting at once: the second one finds the
-    state changed and gets a Conflict naming the current state."""
+    state changed and gets a Conflict naming the current state.
+
+    A step on the portal (upload, approval, rejection, publication) may carry `happened_at`,
+    the date and time it happened on the portal: the letter's dates, the publication and the
+    legal terms take it; `at` stays the moment it was recorded."""
     action = Action(action)
     submission = _lock(submission)
     dataset = submission.dataset
@@ -120,7 +149,9 @@ def submission_transition(*, submission: Submission, action: Action | str, by: U
     for guard in transition.guards:
         if not guard.test(submission, note):
             raise Conflict(str(guard.message), code=guard.code)
-    event = _move(submission, action, transition.target, by=by, at=at, note=note)
+    happened = _portal_moment(submission, action, at=at, happened_at=happened_at)
+    event = _move(submission, action, transition.target, by=by, at=at, note=note,
+                  happened_at=happened)
     if transition.target == State.CHECKING:
         # Files still being checked: the submission waits; their checks move it on.
         event = _run_checks(submission, at=at) or event
@@ -129,8 +160,10 @@ def submission_transition(*, submission: Submission, action: Action | str, by: U
 
 
 def _move(submission: Submission, action: Action, target: State, *, by: User | None,
-          at: dt.datetime, note: str, findings: list | None = None) -> SubmissionEvent:
+          at: dt.datetime, note: str, findings: list | None = None,
+          happened_at: dt.datetime | None = None) -> SubmissionEvent:
     source = submission.state
+    happened = happened_at or at
     submission.state = target
     submission.updated_at = at
     if action in (Action.SUBMIT, Action.RESUBMIT):
@@ -140,13 +173,14 @@ def _move(submission: Submission, action: Action, target: State, *, by: User | N
         submission.received_at = at
         submission.first_received_at = submission.first_received_at or at
     if action in DATE_FIELDS:
-        setattr(submission, DATE_FIELDS[action], at)
+        setattr(submission, DATE_FIELDS[action], happened)
     if action == Action.PORTAL_REJECT:
         submission.portal_rejection_reason = note.strip()
     if action == Action.PUBLISH:
-        _publish(submission, by=by, at=at)
+        _publish(submission, by=by, at=happened)
     event = SubmissionEvent.objects.create(submission=submission, action=action,
                                            from_state=source, to_state=target, by=by, at=at,
+                                           happened_at=happened_at,
                                            note=note.strip(), findings=findings or [])
     _recompute_deadline(submission, today=_local_date(at))
     submission.save()
@@ -221,7 +255,8 @@ def _facts(submission: Submission) -> deadlines.Facts:
     received = submission.received_at if submission.state not in EDITABLE else None
 
     def after_receipt(action: Action) -> dt.date | None:
-        dates = [e.at for e in events if e.action == action and received and e.at >= received]
+        dates = [e.effective_at for e in events
+                 if e.action == action and received and e.effective_at >= received]
         return _local_date(min(dates)) if dates else None
 
     first_submitted = [e.at for e in events if e.action in (Action.SUBMIT, Action.RESUBMIT)]

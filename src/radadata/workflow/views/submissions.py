@@ -38,7 +38,8 @@ def _render(request: HttpRequest, submission: Submission, *, status: int = 200,
         if posted is not None and posted.choice == choice:
             forms.append(posted)
         else:
-            forms.append(TransitionForm(choice=choice, state=submission.state))
+            forms.append(TransitionForm(choice=choice, state=submission.state,
+                                        now=timezone.localtime()))
     return render(request, "workflow/submission.html", {
         "page": page,
         "submission": submission,
@@ -70,7 +71,18 @@ def submission_act(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         submission = services.submission_transition(
             submission=submission, action=action, by=request.user, at=now(), note=data["note"],
-            expected_state=data["expected_state"] or None)
+            expected_state=data["expected_state"] or None,
+            happened_at=data.get("happened_at"))
+    except ValidationFailed as error:
+        # A portal date after now or before the previous step: the form again, with why.
+        choice = selectors.action_choice(submission, request.user, action)
+        if choice is None or "happened_at" not in error.errors:
+            raise
+        posted = TransitionForm(request.POST, choice=choice, state=submission.state)
+        posted.is_valid()
+        for message in error.errors["happened_at"]:
+            posted.add_error("happened_at", message)
+        return _render(request, submission, status=422, posted=posted)
     except Conflict as error:
         # Nothing was applied: show the page as it stands now, with the reason.
         submission = selectors.submission_for_page(pk=pk, user=request.user)
