@@ -3,10 +3,14 @@ portal's real dates go into the timeline, and no page scrolls sideways on a phon
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from radadata.jobs.models import Job
 from radadata.jobs.services import job_run
 from radadata.registry.models import ResourceVersion
-from tests.factories import DatasetFactory, OwnerFactory, UserFactory
+from radadata.workflow.services import submission_open, submission_transition
+from radadata.workflow.states import Action
+from tests.factories import AT, DatasetFactory, OwnerFactory, UserFactory, add_file, officer
 
 PASSWORD = "correct-horse-battery"
 
@@ -59,3 +63,36 @@ def test_a_comment_being_typed_survives_the_check_finishing(page, tmp_path, sett
     assert comment.input_value() == "Оновлено за даними на 1 грудня"
     comment.type(", без змін у структурі")
     assert comment.input_value().endswith("без змін у структурі")
+
+
+def test_the_officer_enters_the_portals_dates_and_the_timeline_shows_both(page):
+    owner = OwnerFactory(name="Управління освіти")
+    clerk = UserFactory(owner=owner, email="clerk@rada.example.ua", password=PASSWORD)
+    officer(email="opendata@rada.example.ua", password=PASSWORD)
+    dataset = DatasetFactory(owner=owner, title="Мережа закладів освіти", name="merezha")
+    add_file(dataset, content="назва,адреса\nЛіцей №1,вул. Соборна 3\n".encode())
+    submission = submission_open(dataset=dataset, by=clerk, at=AT)
+    submission_transition(submission=submission, action=Action.SUBMIT, by=clerk, at=AT)
+
+    _sign_in(page, "opendata@rada.example.ua")
+    page.goto(page.base + f"/office/submissions/{submission.pk}/")
+    upload = page.locator("form[data-action='upload']")
+    when = upload.locator("input[type='datetime-local']")
+    assert when.is_visible(), "the portal's date is asked without opening anything"
+    # A date in the future is refused with the reason, next to the field.
+    when.fill("2099-01-01T10:00")
+    upload.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    error = page.locator("form[data-action='upload'] .field-error")
+    assert "не може бути пізнішою" in error.inner_text()
+
+    page.locator("form[data-action='upload'] input[type='datetime-local']").fill(
+        "2026-03-03T15:30")
+    page.locator("form[data-action='upload'] button[type=submit]").click()
+    page.wait_for_load_state()
+    row = page.locator("tr[data-event-action='upload']")
+    assert "на порталі 03.03.2026 15:30" in row.inner_text()
+    assert "записано" in row.inner_text()
+    submission.refresh_from_db()
+    assert timezone.localtime(submission.uploaded_at).strftime("%d.%m.%Y %H:%M") == \
+        "03.03.2026 15:30"
