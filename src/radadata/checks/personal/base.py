@@ -31,6 +31,19 @@ class Detector:
     def hinted(self, header: str) -> bool:
         return bool(self.hint and self.hint.search(header))
 
+    def applies(self, header: str) -> bool:
+        """Is a column with this header looked at for this kind at all? A column of codes
+        ("Код КОАТУУ", "Номер постанови") holds codes, whatever shape a cell has."""
+        return self.hinted(header) or not (self.not_under and self.not_under.search(header))
+
+    #: Headers of columns that never hold this kind unless the hint says so.
+    not_under: ClassVar[re.Pattern[str] | None] = None
+
+    def column_ok(self, items: list[str]) -> bool:
+        """Judge the column, not the cell: do the items found, taken together, look like this
+        kind? (A column of budget codes has phone-shaped cells that all end in zeros.)"""
+        return True
+
     def items(self, cell: str, *, hinted: bool = False) -> list[str]:
         """The items of this kind in one cell, as written there; `hinted` when the column's
         header names this kind."""
@@ -38,6 +51,21 @@ class Detector:
 
     def mask(self, item: str) -> str:
         raise NotImplementedError
+
+
+#: Headers of columns of codes, identifiers and times: their numbers are not people's.
+CODES_HEADER = re.compile(
+    r"(?i)(?:^|[^а-яіїєґa-z])(?:коатуу|катоттг|кпквк|ткпквк|кекв|кфквк|кадастр|бюджет"
+    r"|код\w*\s+(?:території|населен|адмін|класифік|програм|послуг|товар|дк|cpv|бюджет)"
+    r"|ідентифікатор|identifier|timestamp|час|time|дата|date|чип|chip|постанов|протокол"
+    r"|рішенн|наказ|справ|ліценз|дозвол|договор)|(?:^|[^a-z])id(?:[^a-z]|$)|[a-z]Id(?:[^a-z]|$)"
+    r"|(?:^|[^а-яіїєґ])номер\s+(?:постанов|рішенн|справ|договор|протокол|наказ|ліценз|дозвол)")
+
+
+def few_end_in_zeros(items: list[str]) -> bool:
+    """Codes of places and budgets ("0510100000", "0653100000") end in zeros; phone and tax
+    numbers of people seldom do."""
+    return sum(digits(i).endswith("000") for i in items) < 0.5 * len(items)
 
 
 def digits(text: str) -> str:

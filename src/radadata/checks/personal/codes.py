@@ -75,6 +75,27 @@ PD_IBAN = CheckCode(
     _("Drop or mask the column (§2.9). If the accounts belong to organisations, mark the "
       "column as lawful: the bank details of legal entities are not personal data (§2.8)."),
 )
+PD_VEHICLE_PLATE = CheckCode(
+    "pd_vehicle_plate", Severity.BLOCKING, _("Vehicle number plates"),
+    _("Column “%(column)s” holds vehicle number plates, which point at their owners; "
+      "cells: %(count)s (%(percent)s of the rows)."),
+    _FIX,
+)
+PD_SPLIT_NAME = CheckCode(
+    "pd_split_name", Severity.BLOCKING, _("Names of people split over columns"),
+    _("Column “%(column)s” is part of people's full names: the columns %(columns)s together "
+      "make up surname, given name and patronymic (%(shape)s); rows: %(count)s."),
+    _("Anonymise the surname column (drop it, mask it or replace it with a pseudonym, §2.9): "
+      "without it the given names and patronymics identify nobody. If these are officials in "
+      "their office, mark the columns as lawful (§2.5)."),
+)
+PD_PRIVATE_CITIZENS = CheckCode(
+    "pd_private_citizens", Severity.BLOCKING, _("Private citizens among officials"),
+    _("Column “%(column)s” names officials or organisations, but %(count)s of its values name "
+      "private citizens (“гр.”, “мешканка”, “заявник”)."),
+    _("Anonymise only those values (mask the private citizens' names, §2.9); the officials "
+      "and organisations may stay. Or anonymise the whole column."),
+)
 PD_MARKED_LAWFUL = CheckCode(
     "pd_marked_lawful", Severity.INFO, _("Marked lawful"),
     _("Column “%(column)s” holds data that identify people (cells: %(count)s); it was marked "
@@ -92,6 +113,7 @@ PD_PRESUMED_LAWFUL = CheckCode(
 
 #: The blocking kinds, in the order a report lists them.
 BLOCKING_CODES = (PD_RNOKPP, PD_PASSPORT, PD_BANK_CARD, PD_IBAN, PD_PERSON_NAME,
-                  PD_BIRTH_DATE, PD_ADDRESS, PD_PHONE, PD_EMAIL)
+                  PD_SPLIT_NAME, PD_PRIVATE_CITIZENS, PD_BIRTH_DATE, PD_ADDRESS, PD_PHONE,
+                  PD_EMAIL, PD_VEHICLE_PLATE)
 
 register(*BLOCKING_CODES, PD_MARKED_LAWFUL, PD_PRESUMED_LAWFUL)

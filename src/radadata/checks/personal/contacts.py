@@ -6,7 +6,7 @@ import re
 
 import phonenumbers
 
-from radadata.checks.personal.base import Detector
+from radadata.checks.personal.base import CODES_HEADER, Detector, few_end_in_zeros
 from radadata.checks.personal.masking import mask_email, mask_phone
 
 #: A Ukrainian number in the forms people write: "+380501234567", "050 123-45-67",
@@ -19,7 +19,11 @@ class Phone(Detector):
     pattern = rf"(?:^|[^0-9.,]){_PHONE}(?:$|[^0-9.,])"
     hint = re.compile(r"(?i)телефон|тел\.|\bтел\b|phone|мобільн|моб\.")
     min_share = 0.3
+    not_under = CODES_HEADER
     _item = re.compile(rf"(?<![\d.,+]){_PHONE}(?![\d.,])")
+
+    def column_ok(self, items: list[str]) -> bool:
+        return few_end_in_zeros(items)
 
     def items(self, cell: str, *, hinted: bool = False) -> list[str]:
         return [m.strip() for m in self._item.findall(cell) if normalise_phone(m)]

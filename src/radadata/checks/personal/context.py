@@ -33,7 +33,8 @@ _ROLE = re.compile(
 OFFICIAL_NAME_HEADER = re.compile(
     r"(?i)contactpoint|contact\s*point|відповідальн|посадов|керівник|директор|голова|депутат"
     r"|староста|виконавец|виконавц|підписант|секретар|начальник|уповноважен|контактн\w*\s+особ"
-    r"|розпорядник|член\w*\s+комісії"
+    r"|розпорядник|член\w*\s+комісії|адміністратор|інспектор|доповідач|спеціаліст|реєстратор"
+    r"|державн\w*\s+реєстратор|склав|склала|видав|прийняв|прийняла"
 )
 
 
@@ -42,6 +43,7 @@ class Context:
     organisations: set[str] = field(default_factory=set)  # frame columns naming organisations
     edrpou: set[str] = field(default_factory=set)  # frame columns of ЄДРПОУ codes
     positions: set[str] = field(default_factory=set)  # frame columns of officials' positions
+    sole_traders: bool = False  # some of the organisations are sole traders (natural persons)
 
     @property
     def about_organisations(self) -> bool:
@@ -63,8 +65,11 @@ def table_context(table: Table, sample: pl.DataFrame) -> Context:
         elif values and (_POSITION_HEADER.search(header) or _DEPUTY_HEADER.search(header)
                          or _mostly(values, _ROLE.match)):
             context.positions.add(column)
-        elif _mostly(values, names.is_organisation):
+        elif _mostly(values, names.is_business):
+            # Companies, and sole traders among them (ФОП: their names are in the public
+            # register of businesses, §2.8).
             context.organisations.add(column)
+            context.sole_traders |= any(names.is_sole_trader(v) for v in values)
     return context
 
 

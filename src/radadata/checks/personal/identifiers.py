@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from stdnum import iban, luhn
 from stdnum.ua import rntrc
 
-from radadata.checks.personal.base import Detector, digits
+from radadata.checks.personal.base import CODES_HEADER, Detector, digits, few_end_in_zeros
 from radadata.checks.personal.masking import mask_account, mask_digits, mask_document
 
 # The first five digits of a РНОКПП count the days from 31.12.1899 to the birth date. A tax
@@ -23,10 +24,14 @@ class Rnokpp(Detector):
     hint = re.compile(r"(?i)рнокпп|іпн|дрфо|rnokpp|податков\w*\s+номер|номер\s+облікової"
                       r"|ідентифікаційн\w*\s+номер|\btax|\binn\b|\bipn\b")
     min_share = 0.5
+    not_under = CODES_HEADER
     _item = re.compile(r"(?<!\d)[1-4]\d{9}(?!\d)")
 
     def items(self, cell: str, *, hinted: bool = False) -> list[str]:
         return [m for m in self._item.findall(cell) if rntrc.is_valid(m) and _born(m)]
+
+    def column_ok(self, items: list[str]) -> bool:
+        return few_end_in_zeros(items)
 
     def mask(self, item: str) -> str:
         return mask_digits(item)
@@ -43,6 +48,7 @@ class Document(Detector):
     or a foreign passport ("FE123456"); the УНЗР ("19850314-01234") is specific enough alone."""
 
     code = "pd_passport"
+    not_under = CODES_HEADER
     hint = re.compile(r"(?i)паспорт|passport|id[- ]?карт|картк\w*\s+id|документ|посвідч|унзр")
     _booklet = r"[А-ЯІЇЄҐ]{2}\s?№?\s?[0-9]{6}"
     _unzr = r"(?:19|20)[0-9]{6}-[0-9]{5}"
@@ -68,6 +74,12 @@ class Document(Detector):
 
     def mask(self, item: str) -> str:
         return mask_document(item)
+
+    def column_ok(self, items: list[str]) -> bool:
+        # Passports of many people have many series; numbers of a council's resolutions,
+        # licences or forms ("ПП 012345") share one.
+        series = Counter(re.sub(r"[\s№\d-]", "", i)[:2] for i in items)
+        return len(items) < 10 or series.most_common(1)[0][1] < 0.8 * len(items)
 
 
 def _unzr_date(number: str) -> bool:
@@ -114,3 +126,28 @@ class Iban(Detector):
 
     def mask(self, item: str) -> str:
         return mask_account(item)
+
+
+#: Letters of Ukrainian number plates: the Cyrillic ones that look Latin, and the Latin ones.
+_PLATE_LETTERS = "АВСЕНІКМОРТХABCEHIKMOPTX"
+
+
+class VehiclePlate(Detector):
+    """Number plates of vehicles ("АА1234ВС", "ВС 5678 ІК"): in a list of fines or of parking
+    permits they point at the owner, a person (§2.3)."""
+
+    code = "pd_vehicle_plate"
+    pattern = (rf"(?:^|[^0-9А-ЯA-Z])[{_PLATE_LETTERS}]{{2}}[\s-]?[0-9]{{4}}[\s-]?"
+               rf"[{_PLATE_LETTERS}]{{2}}(?:$|[^0-9А-ЯA-Z])")
+    hint = re.compile(r"(?i)номерн\w*\s+знак|держ\w*\s*номер|номер\s+(?:тз|авто|транспорт)"
+                      r"|реєстраційн\w*\s+номер\s+(?:тз|транспорт)|plate")
+    min_share = 0.5
+    _item = re.compile(rf"(?<![\w])[{_PLATE_LETTERS}]{{2}}[\s-]?\d{{4}}[\s-]?"
+                       rf"[{_PLATE_LETTERS}]{{2}}(?![\w])")
+
+    def items(self, cell: str, *, hinted: bool = False) -> list[str]:
+        return self._item.findall(cell.upper())
+
+    def mask(self, item: str) -> str:
+        compact = re.sub(r"[\s-]", "", item)
+        return compact[:2] + "•••••" + compact[-2:]

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from radadata.core.morph import analyzer
 
 #: Common Ukrainian given names (nominative), the ones the dictionaries do not all tag `Name`.
-GIVEN_NAMES = frozenset("""
+_COMMON_NAMES = frozenset("""
 андрій антон анатолій аркадій артем артур богдан борис вадим валентин валерій василь віктор
 віталій владислав володимир в'ячеслав геннадій георгій григорій данило денис дмитро євген
 єгор захар зіновій іван ігор ілля йосип кирило костянтин леонід любомир максим марко матвій
@@ -39,12 +40,23 @@ GIVEN_NAMES = frozenset("""
 юлія яна ярослава лілія богдана василина іванна олеся злата таїсія емілія
 маргарита нонна майя ліна дарина кіра мілана аліса вікторина стефанія
 """.split())  # noqa: SIM905 -- a word list reads better as text
+#: Given names of both genders in the nominative: the common ones above and the broad list in
+#: data/given_names.txt (its header says where it comes from and under which licence).
+GIVEN_NAMES = _COMMON_NAMES | frozenset(
+    line.strip() for line in (Path(__file__).parent / "data" / "given_names.txt")
+    .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+#: Case endings of given names, and what the nominative may end with instead: "Олегу" → "олег",
+#: "Олені" → "олена", "Андрієві" → "андрій".
+_CASE_ENDINGS = ("ові", "еві", "єві", "ою", "ею", "єю", "ом", "ем", "єм", "у", "ю", "а", "я",
+                 "і", "ї", "е", "є")
+_NOMINATIVE_ENDINGS = ("", "а", "я", "й", "о", "ь", "ія")
 
 #: Endings of Ukrainian surnames, for the ones the dictionaries do not know.
 _SURNAME_END = re.compile(
     r"(?:енко|ук|юк|чук|ський|цький|ська|цька|ович|евич|ишин|ин|ів|їв|ко|ак|як|ар|ій|ий|ець)$"
 )
-_PATRONYMIC_END = re.compile(r"(?:ович|евич|євич|йович|івна|ївна|овна|ічна|инична)$")
+_PATRONYMIC_END = re.compile(r"(?:(?:ович|евич|євич)(?:а|у|ем|еві|ові|і)?"
+                             r"|(?:івн|ївн|овн|ічн|иничн)(?:а|и|і|у|ою|о))$")
 
 #: Marks of an organisation; "ФОП" (a sole trader, a natural person) is deliberately absent.
 ORGANISATION = re.compile(
@@ -61,12 +73,24 @@ _STREET_OR_DEDICATION = re.compile(
     r"(?i)(?:^|[^\w])(?:вул|вулиця|просп|проспект|пров|провулок|пл|площа|бульв|бульвар|б-р|узвіз"
     r"|шосе|набережна|майдан|сквер|парк|ім|імені|іменні)(?:[^\w]|$)"
 )
+#: Words in a cell up to which it is judged whole (a name, an organisation, a street).
+SHORT_TEXT = 5
+#: A street or a dedication with the capitalised words that follow it ("вул. Івана Франка").
+_STREET_SPAN = re.compile(
+    r"(?i:(?<![\w])(?:вул|вулиця|вулиці|просп|проспект|пров|провулок|пл|площа|бульв|бульвар|б-р"
+    r"|узвіз|шосе|набережна|майдан|сквер|парк|ім|імені|іменні|с|смт|м|село|селище|місто)\.?)"
+    r"(?:\s+(?:[А-ЯІЇЄҐ][\w'’ʼ-]*\.?|\d+\w*)){1,2}")
 _SOLE_TRADER = re.compile(r"(?i)(?:^|[^\w])(?:ФОП|СПД|ФО-П|ФОП-)(?:[^\w]|$)")
 
 _WORD = r"[А-ЯІЇЄҐ][а-яіїєґ'’ʼ-]+"
 _UPPER_WORD = r"[А-ЯІЇЄҐ][А-ЯІЇЄҐ'’ʼ-]+"
 _INITIAL = r"[А-ЯІЇЄҐ]\."
-_PATRONYMIC = r"(?i:ович|евич|євич|йович|івна|ївна|овна)"
+_PATRONYMIC = r"(?i:(?:ович|евич|євич)(?:а|у|ем|еві|ові|і)?|(?:івн|ївн|овн)(?:а|и|і|у|ою))"
+
+#: Words that mark a private person ("гр. Петренко", "заявник Марчук Тетяна").
+_CITIZEN_WORDS = (r"гр\.", "громадянин", "громадянка", "громадянину", "громадянці", "заявник",
+                  "заявниця", "мешканець", "мешканка", "мешканці", "жителька", "житель")
+CITIZEN = re.compile("|".join(rf"(?:^|[^\w]){marker}(?:[^\w]|$)" for marker in _CITIZEN_WORDS))
 
 #: Cells that may hold a person's name: the cheap filter, also run by polars on whole columns
 #: (the Rust and Python regex dialects agree on this subset).
@@ -80,6 +104,7 @@ PATTERN = "|".join((
     rf"{_UPPER_WORD}\s+{_UPPER_WORD}{_PATRONYMIC}(?:[^\w]|$)",
     rf"{_WORD}\s+{_INITIAL}\s?{_INITIAL}",
     rf"{_INITIAL}\s?{_INITIAL}\s?{_WORD}",
+    rf"(?:гр\.|громадян[а-яі]+|заявни[кц][а-яі]*|мешкан[а-яі]+)\s+{_WORD}",
 ))
 
 # The spans of a free text that may be names: three words around a patronymic, or initials
@@ -87,9 +112,12 @@ PATTERN = "|".join((
 _SPANS = re.compile(
     rf"(?:(?:{_WORD}|{_UPPER_WORD})\s+)?(?:{_WORD}|{_UPPER_WORD})\s+"
     rf"(?:{_WORD}|{_UPPER_WORD}){_PATRONYMIC}(?:\s+(?:{_WORD}|{_UPPER_WORD}))?"
-    rf"|{_WORD}\s+{_INITIAL}\s?(?:{_INITIAL})?"
+    # two or three capitalised words after a word that marks a private person
+    + "".join(rf"|(?<={marker}\s)(?:{_WORD}\s+){{1,2}}{_WORD}" for marker in _CITIZEN_WORDS)
+    + rf"|{_WORD}\s+{_INITIAL}\s?(?:{_INITIAL})?"
     rf"|{_INITIAL}\s?(?:{_INITIAL}\s?)?{_WORD}"
 )
+_MARKED_SURNAME = re.compile(rf"(?:гр\.|громадян[а-яі]+|мешкан[а-яі]+)\s+({_WORD})(?![\w.])")
 _INITIAL_TOKEN = re.compile(r"^(?:[А-ЯІЇЄҐ]\.){1,2}$")
 _APOSTROPHES = str.maketrans("’ʼ`", "'''")
 
@@ -100,12 +128,31 @@ def _word(word: str) -> tuple[bool, bool, bool, bool]:
     """(given name, surname, patronymic, nominative) for a lower-case word."""
     parses = analyzer().parse(word)
     tags = [p.tag for p in parses]
-    given = word in GIVEN_NAMES or bool(tags and "Name" in tags[0])
+    given = _given(word, parses) or bool(tags and "Name" in tags[0])
     surname = any("Surn" in t for t in tags) or (
         not analyzer().word_is_known(word) and bool(_SURNAME_END.search(word)))
     patronymic = bool(_PATRONYMIC_END.search(word)) or any("Patr" in t for t in tags)
     nominative = word in GIVEN_NAMES or any("nomn" in t for t in tags) or not tags
     return given, surname, patronymic, nominative
+
+
+def _given(word: str, parses: list) -> bool:
+    """Is the word a given name in some case? Its dictionary lemma, or the word with a case
+    ending taken off, is in GIVEN_NAMES."""
+    if word in GIVEN_NAMES or any(p.normal_form in GIVEN_NAMES and "NOUN" in p.tag
+                                  for p in parses):
+        return True
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            stem = word[:len(word) - len(ending)]
+            if any(stem + nominative in GIVEN_NAMES for nominative in _NOMINATIVE_ENDINGS):
+                return True
+    return False
+
+
+#: Settlements: "Велика Олександрівка", "Червона Гірка", "Нова Ушиця" are places, not people.
+_PLACE_END = re.compile(r"(?:івка|ївка|инка|івці|ївці|ичі|овичі|ове|еве|єве|ине|пілля|поле"
+                        r"|гірка|город|брід|гай|ушиця|івськ|ськ|цьк|бор|яр|балка|лука)$")
 
 
 def _is_person(words: list[str]) -> bool:
@@ -124,6 +171,8 @@ def _is_person(words: list[str]) -> bool:
         given = [i for i, f in enumerate(facts) if f[0]]
         return bool(patronymic) and any(i not in patronymic for i in given)
     if len(full) == 2:
+        if any(_PLACE_END.search(w) for w in full):
+            return False
         # "Іван Петренко": a given name and a surname, both in the nominative (the genitive
         # "Тараса Шевченка" is a street or a dedication), or a given name and a patronymic.
         (g1, s1, _, n1), (g2, s2, p2, n2) = facts
@@ -138,8 +187,16 @@ def person_names(cell: str) -> tuple[str, ...]:
     """The names of people in a cell: the whole cell when it is one, else the spans of a
     longer text that are."""
     text = " ".join(cell.split())
-    if not text or ORGANISATION.search(text) or _STREET_OR_DEDICATION.search(text):
+    if not text:
         return ()
+    if len(text.split()) <= SHORT_TEXT:
+        # A short cell with the mark of an organisation or a street is that, not a person.
+        if ORGANISATION.search(text) or _STREET_OR_DEDICATION.search(text):
+            return ()
+    else:
+        # A longer text (an appeal, an agenda item) may name a street and a person: the
+        # street's words are taken out, the person's stay.
+        text = _STREET_SPAN.sub(" , ", text)
     text = _SOLE_TRADER.sub(" ", text).strip()
     words = re.findall(r"[А-ЯІЇЄҐа-яіїєґ'’ʼ-]+\.?", text)
     if 2 <= len(words) <= 4 and " ".join(words) == text and _is_person(_split_initials(words)):
@@ -149,6 +206,10 @@ def person_names(cell: str) -> tuple[str, ...]:
         span = match.group(0)
         if _is_person(_split_initials(span.split())):
             found.append(span)
+    if not found:
+        # "мешканка будинку гр. Іваненко": a marked citizen named by the surname alone.
+        found = [m.group(1) for m in _MARKED_SURNAME.finditer(text)
+                 if _word(m.group(1).lower().translate(_APOSTROPHES))[1]]
     return tuple(found)
 
 
@@ -160,6 +221,25 @@ def _split_initials(words: list[str]) -> list[str]:
     return out
 
 
+_NAME_WORD = re.compile(r"[А-ЯІЇЄҐа-яіїєґA-Za-z'’ʼ]{3,}")
+
+
+def is_business(cell: str) -> bool:
+    """Does the cell name an organisation or a sole trader ("ФОП Петренко І.П.")? A mark
+    with only a number after it ("ПП 012345") is a number of a document."""
+    return bool((ORGANISATION.search(cell) or _SOLE_TRADER.search(cell))
+                and _NAME_WORD.search(cell))
+
+
+def is_sole_trader(cell: str) -> bool:
+    return bool(_SOLE_TRADER.search(cell))
+
+
 def is_organisation(cell: str) -> bool:
     """Does the cell name an organisation (§2.8: not personal data)?"""
     return bool(ORGANISATION.search(cell)) and not _SOLE_TRADER.search(cell)
+
+
+def word_facts(word: str) -> tuple[bool, bool, bool, bool]:
+    """(given name, surname, patronymic, nominative) for one capitalised word."""
+    return _word(word.lower().translate(_APOSTROPHES))

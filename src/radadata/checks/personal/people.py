@@ -27,6 +27,12 @@ _STREET = (r"(?:вул|вулиця|просп|проспект|пров|про�
 _FLAT = r"(?:кв|квартира)\.?\s*№?\s*\d+"
 
 
+#: A quarter of a year, not a flat: "1 кв 2022", "II кв. 2023 року", "кв. 2021".
+_QUARTER = re.compile(r"(?i)(?:(?<![\w])(?:[1-4]|I{1,3}|IV)\s*-?(?:й|ий)?\s*кв(?:\.|артал\w*)?"
+                      r"|(?<![\w])кв(?:\.|артал\w*)?)\s*(?:(?:19|20)\d\d)(?!\d)"
+                      r"|(?<![\w])(?:[1-4]|I{1,3}|IV)\s*-?(?:й|ий)?\s*кв(?:\.|артал\w*)?(?![\w])")
+
+
 class Address(Detector):
     """A street address with a house number. On its own that is a building; it becomes a
     person's home next to names of people, with a flat number, or under a header that says
@@ -42,11 +48,19 @@ class Address(Detector):
     _item = re.compile(rf"(?i)(?:^|[^\w]){_STREET}\.?\s*[^;]*?\d|(?:^|[^\w]){_FLAT}")
     _flat = re.compile(rf"(?i)(?:^|[^\w]){_FLAT}")
 
+    #: Headers of the place where something is or happened: a building, a plot, a shop, the
+    #: place of an offence or of works; not where a person lives.
+    place = re.compile(r"(?i)місце\s+(?:порушенн|розташуван|проведенн|знаходженн|події|робіт)"
+                       r"|адреса\s+(?:об['’]?єкт|робіт|торгов|укритт|закладу|підприєм|точки"
+                       r"|ділянк|будинку|майна|місця|розміщенн)|об['’]?єкт|ділянк|укритт"
+                       r"|торгов\w*\s+точк|location|site")
+
     def items(self, cell: str, *, hinted: bool = False) -> list[str]:
-        return [cell.strip()] if self._item.search(cell) else []
+        text = _QUARTER.sub(" ", cell)
+        return [cell.strip()] if self._item.search(text) else []
 
     def has_flat(self, cell: str) -> bool:
-        return bool(self._flat.search(cell))
+        return bool(self._flat.search(_QUARTER.sub(" ", cell)))
 
     def mask(self, item: str) -> str:
         return mask_address(item)
@@ -55,6 +69,8 @@ class Address(Detector):
 # --- dates of birth: a property of a column, not of a cell -------------------------------------
 
 BIRTH_HINT = re.compile(r"(?i)народжен|birth|\bд\.\s?н\.|\bdob\b")
+#: Dates of birth of animals, not of people.
+ANIMALS = re.compile(r"(?i)тварин|кличк|пород|собак|кот[аиів]|animal|pet\b")
 #: Headers of dates that are not births, even in a table of people.
 _OTHER_DATE = re.compile(
     r"(?i)реєстрац|видач|рішенн|договор|початк|закінч|подан|оновлен|публікац|створен|змін"

@@ -17,6 +17,7 @@ header that says so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -26,12 +27,14 @@ from radadata.checks.personal import codes
 from radadata.checks.personal.base import Detector
 from radadata.checks.personal.contacts import Email, Phone
 from radadata.checks.personal.context import OFFICIAL_NAME_HEADER, Context, table_context
-from radadata.checks.personal.identifiers import BankCard, Document, Iban, Rnokpp
-from radadata.checks.personal.people import Address, PersonName, birth_dates
+from radadata.checks.personal.identifiers import BankCard, Document, Iban, Rnokpp, VehiclePlate
+from radadata.checks.personal.names import CITIZEN, SHORT_TEXT
+from radadata.checks.personal.people import ANIMALS, Address, PersonName, birth_dates
+from radadata.checks.personal.split_names import split_names
 from radadata.checks.table import Table
 
 DETECTORS: tuple[Detector, ...] = (Rnokpp(), Document(), BankCard(), Iban(), PersonName(),
-                                   Address(), Phone(), Email())
+                                   Address(), Phone(), Email(), VehiclePlate())
 #: The reasons a column may be marked lawful, and the clause each rests on.
 LAWFUL_REASONS = {"official": "§2.5", "legal_entity": "§2.8"}
 
@@ -52,6 +55,12 @@ class _Hit:
     examples: list[str] = field(default_factory=list)
     hinted: bool = False
     flats: bool = False  # addresses only: some have a flat number
+    citizens: int = 0  # names only: cells that mark a private citizen ("гр.", "заявник")
+    citizen_examples: list[str] = field(default_factory=list)
+    in_text: int = 0  # names only: cells where the name is part of a longer text
+    distinct: int = 0  # distinct cells with items
+    valid: int = 0  # cells with items among those tested
+    params: dict = field(default_factory=dict)  # more for the finding's message
 
 
 def scan_table(table: Table, *, lawful: dict[str, str] | None = None) -> list[Finding]:
@@ -90,8 +99,18 @@ def scan_table(table: Table, *, lawful: dict[str, str] | None = None) -> list[Fi
                            headers[column])
             if hit:
                 hits.append(hit)
-    names_nearby = any(h.code == PersonName.code for h in hits)
+    split = split_names(table, sample, frame)
+    if split:
+        hits += [_Hit(codes.PD_SPLIT_NAME.code, column, headers[column], split.rows, False,
+                      [], params={"columns": " + ".join(f"«{h}»" for h in split.headers),
+                                  "shape": split.shape}, valid=split.rows, distinct=split.rows)
+                 for column in split.columns]
+    names_nearby = any(h.code in (PersonName.code, codes.PD_SPLIT_NAME.code) for h in hits)
+    animals = any(ANIMALS.search(h) for h in headers.values())
     for column in frame.columns:
+        if animals and (ANIMALS.search(headers[column])
+                        or not _PERSON_WORDS.search(headers[column])):
+            continue  # a pet's date of birth
         count, examples = birth_dates(frame[column], headers[column], names_nearby=names_nearby)
         if count:
             hits.append(_Hit(codes.PD_BIRTH_DATE.code, column, headers[column], count, False,
@@ -121,6 +140,8 @@ def _plan(probe: pl.Series, header: str) -> _Plan:
     probe = probe.drop_nulls()
     filling, rest = [], []
     for detector in DETECTORS:
+        if not detector.applies(header):
+            continue
         share = probe.str.contains(detector.pattern_for(header)).mean() if probe.len() else 0.0
         (filling if share and share >= FILLS else rest).append(detector)
     # A flag such as (?i) inside a group holds to the end of that group only.
@@ -138,6 +159,7 @@ def _confirm(detector: Detector, candidates: pl.Series, pattern: str, column: st
     seen: dict[str, list[str]] = {}
     shown: set[str] = set()
     valid, examples, flats = 0, [], False
+    citizens, citizen_examples, in_text, found = 0, [], 0, []
     for tested, cell in enumerate(checked.to_list()):
         if tested == EARLY_STOP and not valid and detector.min_share and not hinted:
             return None  # none of the first ones is real: this column is not of that kind
@@ -147,8 +169,16 @@ def _confirm(detector: Detector, candidates: pl.Series, pattern: str, column: st
         if not items:
             continue
         valid += 1
+        if len(found) < CHECK_CELLS:
+            found.extend(items[:1])
         if isinstance(detector, Address):
             flats = flats or detector.has_flat(cell)
+        elif isinstance(detector, PersonName):
+            in_text += len(cell.split()) > SHORT_TEXT
+            if CITIZEN.search(cell):
+                citizens += 1
+                if len(citizen_examples) < 3:
+                    citizen_examples.append(detector.mask(items[0]))
         if len(examples) < 3 and cell not in shown:
             shown.add(cell)  # each distinct cell is masked once
             for item in items[:3]:
@@ -156,21 +186,45 @@ def _confirm(detector: Detector, candidates: pl.Series, pattern: str, column: st
                     examples.append(masked)
     if not valid or (not hinted and valid < detector.min_share * checked.len()):
         return None
+    if not hinted and not detector.column_ok(found):
+        return None
     estimated = total > sampled.len()
     count = round(valid * total / sampled.len()) if estimated else valid
-    return _Hit(detector.code, column, header, count, estimated, examples, hinted, flats)
+    distinct = sum(1 for items in seen.values() if items)
+    return _Hit(detector.code, column, header, count, estimated, examples, hinted, flats,
+                citizens=citizens, citizen_examples=citizen_examples, in_text=in_text,
+                distinct=distinct, valid=valid)
+
+
+#: Names of people in the rows (whole or split over columns).
+_NAME_CODES = (PersonName.code, codes.PD_SPLIT_NAME.code)
+#: A column in which a few people recur through the whole table names the staff who handled
+#: the rows (the ЦНАП administrator, the inspector who issued the fines), not their subjects.
+STAFF_ROWS, STAFF_SHARE = 20, 0.15
+_PERSON_WORDS = re.compile(r"(?i)власник|особ|людин|громадян|заявник|дитин|person|owner")
+
+
+def _staff(hit: _Hit) -> bool:
+    return hit.valid >= STAFF_ROWS and hit.distinct <= max(3, STAFF_SHARE * hit.valid)
+
+
+def _in_texts(hit: _Hit) -> bool:
+    """Names inside longer texts (appeals, agenda items): the texts are about those people."""
+    return hit.in_text > 0.5 * hit.valid
 
 
 def _decide(hits: list[_Hit], frame: pl.DataFrame, context: Context, lawful: dict[str, str],
             *, part: str) -> list[Finding]:
     """Turn what was found into findings, in the light of the whole table."""
-    official_names = {h.column for h in hits if h.code == PersonName.code
-                      and (context.about_officials or OFFICIAL_NAME_HEADER.search(h.header))}
+    names = [h for h in hits if h.code in _NAME_CODES and not _in_texts(h)]
+    official_names = {h.column for h in names if OFFICIAL_NAME_HEADER.search(h.header)
+                      or _staff(h) or (context.about_officials
+                                       and h.column not in context.organisations)}
     # Names in a column of mostly organisations: sole traders among companies, data on
     # legal entities (§2.8) more than on people; a warning asks the owner to look.
-    entity_names = {h.column for h in hits if h.code == PersonName.code
-                    and h.column in context.organisations and h.column not in official_names}
-    private_names = any(h.code == PersonName.code and h.header not in lawful
+    entity_names = {h.column for h in names
+                    if h.column in context.organisations and h.column not in official_names}
+    private_names = any(h.code in _NAME_CODES and h.header not in lawful
                         and h.column not in official_names | entity_names for h in hits)
     about_officials = context.about_officials or bool(official_names)
     order = {c.code: i for i, c in enumerate(codes.BLOCKING_CODES)}
@@ -178,20 +232,26 @@ def _decide(hits: list[_Hit], frame: pl.DataFrame, context: Context, lawful: dic
     kept: list[tuple[tuple[int, int], Finding]] = []
     for hit in hits:
         presumed = ""  # the clause that presumes the column lawful, if any
-        if hit.code == PersonName.code and hit.column in official_names:
-            presumed = "§2.5"
-        elif hit.code == PersonName.code and hit.column in entity_names:
-            presumed = "§2.8"
+        if hit.code in _NAME_CODES and hit.column in official_names | entity_names:
+            presumed = "§2.5" if hit.column in official_names else "§2.8"
+            if hit.citizens and hit.header not in lawful:
+                # Private citizens among the officials or organisations: those values block.
+                citizens = _Hit(codes.PD_PRIVATE_CITIZENS.code, hit.column, hit.header,
+                                hit.citizens, False, hit.citizen_examples)
+                kept.append(((columns[hit.column], order[citizens.code]),
+                             _finding(citizens, frame.height, None, "", part)))
         elif hit.code in (Phone.code, Email.code):
             if about_officials or OFFICIAL_NAME_HEADER.search(hit.header):
                 presumed = "§2.5"
-            elif context.about_organisations and not private_names:
-                presumed = "§2.8"
-        elif hit.code == Iban.code and context.about_organisations and not private_names:
+            elif context.about_organisations and not private_names \
+                    and not context.sole_traders:
+                presumed = "§2.8"  # a sole trader's mobile is a person's
+        elif hit.code in (Iban.code, VehiclePlate.code) and context.about_organisations \
+                and not private_names:
             presumed = "§2.8"
         elif hit.code == Address.code:
-            home = hit.hinted or private_names or (
-                hit.flats and not context.about_organisations and not about_officials)
+            home = hit.hinted or (not Address.place.search(hit.header) and (private_names or (
+                hit.flats and not context.about_organisations and not about_officials)))
             if not home:
                 continue  # the address of a building, a school, an office: not personal data
         finding = _finding(hit, frame.height, lawful.get(hit.header), presumed, part)
@@ -202,7 +262,7 @@ def _decide(hits: list[_Hit], frame: pl.DataFrame, context: Context, lawful: dic
 def _finding(hit: _Hit, rows: int, reason: str | None, presumed: str, part: str) -> Finding:
     share = hit.count / rows
     params = {"column": hit.header, "count": hit.count, "share": round(share, 4),
-              "percent": f"{share:.1%}", "estimated": hit.estimated}
+              "percent": f"{share:.1%}", "estimated": hit.estimated, **hit.params}
     code = hit.code
     if reason:
         code = codes.PD_MARKED_LAWFUL.code
