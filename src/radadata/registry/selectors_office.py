@@ -103,6 +103,10 @@ def dataset_history(dataset: Dataset) -> QuerySet[AuditEntry]:
             .select_related("actor"))
 
 
+def has_owners() -> bool:
+    return Owner.objects.exists()
+
+
 def published_count() -> int:
     return Dataset.objects.published().count()
 

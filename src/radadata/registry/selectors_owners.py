@@ -23,13 +23,13 @@ def _has_active(role: str) -> Exists:
 def owners_for_office() -> QuerySet[Owner]:
     """Every owner with its dataset counts and whether it has an active responsible person and
     an active substitute (a dismissed person does not count, §6.4, §6.7.1)."""
-    return (Owner.objects.select_related("managing_owner")
+    return (Owner.objects.select_related("managing_owner", "parent")
             .annotate(dataset_count=Count("datasets", distinct=True),
                       published_count=Count("datasets", distinct=True,
                                             filter=public_q("datasets__")),
                       has_responsible=_has_active(MembershipRole.RESPONSIBLE),
                       has_substitute=_has_active(MembershipRole.SUBSTITUTE))
-            .order_by("name"))
+            .order_by("position", "name"))
 
 
 def owner_for_office(slug: str) -> Owner:
@@ -85,6 +85,15 @@ def membership_of(owner: Owner, membership_id: int) -> OwnerMembership:
 def member_candidates() -> QuerySet[User]:
     """People who may be given a role at an owner: the active ones."""
     return User.objects.filter(is_active=True).order_by("last_name", "first_name", "email")
+
+
+def parent_candidates(owner: Owner | None = None) -> QuerySet[Owner]:
+    """Owners another may be subordinate to: any but the owner itself (cycles are refused by
+    the service, which names the owner that closes them)."""
+    owners = Owner.objects.order_by("position", "name")
+    if owner is not None and owner.pk:
+        owners = owners.exclude(pk=owner.pk)
+    return owners
 
 
 def managing_candidates(owner: Owner | None = None) -> QuerySet[Owner]:

@@ -2,6 +2,7 @@
 
 from radadata.registry.views import (
     audit,
+    council,
     datasets,
     exports,
     home,
@@ -14,6 +15,7 @@ from radadata.registry.views import (
 app_name = "registry"
 urlpatterns = [
     *home.urlpatterns,
+    *council.urlpatterns,
     *owners.urlpatterns,
     *people.urlpatterns,
     *datasets.urlpatterns,

@@ -12,12 +12,12 @@ from radadata.registry.models import Council
 from radadata.reports.wording import council_genitive, head_words
 
 TEXT_FIELDS = ("title", "preamble", "points", "measures", "plan", "mayor_name",
-               "signer_position", "signer_name")
+               "signer_position", "signer_name", "prepared", "agreed")
 
 
 def yearly_defaults(council: Council, year: int) -> dict[str, str]:
     of_council = council_genitive(council.name)
-    words = head_words(council.name)
+    words = head_words(council.name, kind=council.kind)
     subject = ("стан роботи з оприлюднення публічної інформації у формі відкритих даних "
                f"{of_council} у {year} році")
     return {
@@ -61,7 +61,10 @@ def yearly_defaults(council: Council, year: int) -> dict[str, str]:
             "структур Єдиного державного веб-порталу відкритих даних;",
             "– провести навчання відповідальних осіб розпорядників наборів даних.",
         ]),
-        "mayor_name": "",
-        "signer_position": "Керуючий справами виконавчого комітету",
-        "signer_name": "",
+        "mayor_name": council.head_name,
+        "signer_position": council.signer_title or "Керуючий справами виконавчого комітету",
+        "signer_name": council.signer_name,
+        "prepared": (f"{council.officer_title or 'Відповідальний за відкриті дані'} — "
+                     f"{council.officer_name}" if council.officer_name else ""),
+        "agreed": "",
     }

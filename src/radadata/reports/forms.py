@@ -41,3 +41,5 @@ class YearlyTextsForm(forms.Form):
     mayor_name = _field("mayor_name")
     signer_position = _field("signer_position")
     signer_name = _field("signer_name")
+    prepared = _field("prepared")
+    agreed = _field("agreed", rows=4)

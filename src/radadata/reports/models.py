@@ -84,6 +84,13 @@ class YearlyText(models.Model):
                                        max_length=255)
     signer_name = models.CharField(_("name of the person who signs the report"),
                                    max_length=255, blank=True)
+    prepared = models.TextField(
+        _("prepared by"), blank=True,
+        help_text=_("The «ПІДГОТУВАВ» block: position — full name, e.g. the open-data "
+                    "officer."))
+    agreed = models.TextField(
+        _("agreed with"), blank=True,
+        help_text=_("The «ПОГОДЖЕНО» block: one person per line, position — full name."))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("edited by"),
                                    null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")

@@ -33,9 +33,15 @@ class HeadWords:
     head_accusative: str  # "міського голову"
 
 
-def head_words(council_name: str) -> HeadWords:
+_STEMS = {"city": "міськ", "settlement": "селищн", "village": "сільськ"}
+
+
+def head_words(council_name: str, *, kind: str = "") -> HeadWords:
+    """By the council's name when it says (“… сільська рада”), else by its kind
+    (Council.kind), else a city's."""
     name = council_name.lower()
-    stem = next((s for s in ("сільськ", "селищн") if s in name), "міськ")
+    stem = next((s for s in ("сільськ", "селищн", "міськ") if s in name), "")
+    stem = stem or _STEMS.get(kind, "міськ")
     return HeadWords(council_genitive=f"{stem}ої ради", head=f"{stem}ий голова",
                      head_genitive=f"{stem}ого голови", head_dative=f"{stem}ому голові",
                      head_accusative=f"{stem}ого голову")

@@ -19,9 +19,9 @@ from stdnum.ua import edrpou
 
 from radadata.accounts import services as account_services
 from radadata.accounts.models import User
-from radadata.core import audit
 from radadata.registry import exports, hooks, selectors
 from radadata.registry.models import Council, Dataset, NationalListItem, Owner, Resource
+from radadata.registry.services import council as council_services
 from radadata.registry.services import datasets as dataset_services
 from radadata.registry.services import lists as list_services
 from radadata.registry.services import owners as owner_services
@@ -93,13 +93,9 @@ def load_demo() -> Summary | None:
 
 
 def _council() -> Council:
-    # No service edits the council row yet; the demo sets it once and logs it like a service.
     values = {key: value for key, value in COUNCIL.items() if key != "edrpou_body"}
     values["edrpou"] = with_check_digit(COUNCIL["edrpou_body"])
-    council, _ = Council.objects.update_or_create(pk=1, defaults=values)
-    audit.record(actor=None, action="council.updated", obj=council, at=at(STARTED, 9),
-                 changes={key: [None, value] for key, value in values.items()})
-    return council
+    return council_services.council_update(by=None, at=at(STARTED, 9), **values)
 
 
 def _owners() -> dict[str, Owner]:

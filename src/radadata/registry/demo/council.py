@@ -21,6 +21,13 @@ COUNCIL = {
     "address": "вул. Соборна, 1, м. Світлогірськ, 20100",
     "website": "https://svitlohirsk-rada.example.ua",
     "email": f"opendata@{DOMAIN}",
+    "kind": "city",
+    "head_name": "Ковальчук Андрій Миколайович",
+    "head_title": "Міський голова",
+    "signer_name": "Кириленко Алла Іванівна",
+    "signer_title": "Секретар міської ради",
+    "officer_name": "Мельник Оксана Петрівна",
+    "officer_title": "Начальник відділу інформаційної політики та комунікацій",
 }
 
 # The deputy mayors who agree the owners' cover letters (§6.10).

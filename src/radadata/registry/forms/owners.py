@@ -36,6 +36,11 @@ class OwnerForm(forms.Form):
         queryset=Owner.objects.none(), required=False,
         label=Owner._meta.get_field("managing_owner").verbose_name,
         help_text=Owner._meta.get_field("managing_owner").help_text)
+    parent = forms.ModelChoiceField(
+        queryset=Owner.objects.none(), required=False,
+        label=Owner._meta.get_field("parent").verbose_name,
+        help_text=Owner._meta.get_field("parent").help_text)
+    position = _model_field("position", required=False)
     head_name = _model_field("head_name")
     head_position = _model_field("head_position")
     deputy_name = _model_field("deputy_name")
@@ -50,6 +55,7 @@ class OwnerForm(forms.Form):
             kwargs["initial"] = initial_for(owner)
         super().__init__(*args, **kwargs)
         self.fields["managing_owner"].queryset = selectors_owners.managing_candidates(owner)
+        self.fields["parent"].queryset = selectors_owners.parent_candidates(owner)
         if owner is not None:
             # An existing owner keeps its address unless it is retyped; it may be retired.
             self.fields["slug"].required = True
@@ -59,13 +65,17 @@ class OwnerForm(forms.Form):
 
     def service_arguments(self) -> dict[str, Any]:
         """cleaned_data as keyword arguments of owner_create / owner_update."""
-        return dict(self.cleaned_data)
+        arguments = dict(self.cleaned_data)
+        if arguments.get("position") is None:
+            arguments["position"] = 0
+        return arguments
 
 
 def initial_for(owner: Owner) -> dict[str, Any]:
     initial = {name: getattr(owner, name) for name in OwnerForm.base_fields
-               if name != "managing_owner"}
+               if name not in ("managing_owner", "parent")}
     initial["managing_owner"] = owner.managing_owner_id
+    initial["parent"] = owner.parent_id
     initial["is_active"] = owner.is_active
     return initial
 

@@ -1,5 +1,6 @@
 from .council import Council
 from .datasets import Dataset, Keyword, Theme
+from .history import DatasetFact, FactKind
 from .lists import ApprovedListItem, NationalListItem
 from .owners import Owner, OwnerMembership
 from .resources import Resource, ResourceVersion, Structure
@@ -8,6 +9,8 @@ __all__ = [
     "ApprovedListItem",
     "Council",
     "Dataset",
+    "DatasetFact",
+    "FactKind",
     "Keyword",
     "NationalListItem",
     "Owner",

@@ -30,6 +30,16 @@ class Owner(models.Model):
         help_text=_("For an enterprise: the department that manages it and publishes its "
                     "data (§6.9)."),
     )
+    parent = models.ForeignKey(
+        "self", verbose_name=_("subordinate to"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="units",
+        help_text=_("Where the council's lists put this owner: a structural unit under the "
+                    "executive committee, an enterprise under the body that manages it. "
+                    "Reports group the owners by it."))
+    position = models.PositiveIntegerField(
+        _("order"), default=0,
+        help_text=_("The owner's place in the council's tables and reports (1, 2, 3…); owners "
+                    "with the same number follow by name."))
     head_name = models.CharField(_("head (full name)"), max_length=255, blank=True)
     head_position = models.CharField(_("head's position"), max_length=255, blank=True)
     deputy_name = models.CharField(
@@ -51,7 +61,7 @@ class Owner(models.Model):
     objects = OwnerQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["position", "name"]
         verbose_name = _("data owner")
         verbose_name_plural = _("data owners")
         constraints = [

@@ -15,7 +15,8 @@ from radadata.registry import access, hooks
 from radadata.registry.models import Owner, OwnerMembership
 from radadata.registry.vocabularies import MembershipRole, OwnerKind
 
-OWNER_FIELDS = ("name", "short_name", "slug", "kind", "edrpou", "managing_owner", "head_name",
+OWNER_FIELDS = ("name", "short_name", "slug", "kind", "edrpou", "managing_owner", "parent",
+                "position", "head_name",
                 "head_position", "deputy_name", "deputy_position", "email", "phone", "address",
                 "registered_on_portal", "is_active")
 
@@ -38,6 +39,9 @@ def _validate(owner: Owner) -> None:
                 _("An enterprise is managed by an executive body, not by another enterprise.")]
     elif owner.managing_owner is not None:
         errors["managing_owner"] = [_("Only an enterprise has a managing executive body.")]
+    parent_error = _parent_error(owner)
+    if parent_error:
+        errors["parent"] = [parent_error]
     if (owner.edrpou and Owner.objects.filter(edrpou=owner.edrpou)
             .exclude(pk=owner.pk).exists()):
         errors["edrpou"] = [_("Another owner already has ЄДРПОУ code %(code)s.")
@@ -47,6 +51,24 @@ def _validate(owner: Owner) -> None:
     if errors:
         raise ValidationFailed(errors)
     clean_or_raise(owner)
+
+
+def _parent_error(owner: Owner) -> str:
+    """An owner cannot be under itself, directly or through others (a cycle)."""
+    parent = owner.parent
+    if parent is None:
+        return ""
+    if parent is owner or (owner.pk is not None and parent.pk == owner.pk):
+        return _("An owner cannot be subordinate to itself.")
+    seen: set[int] = set()
+    above = parent.parent
+    while above is not None and above.pk not in seen:
+        if owner.pk is not None and above.pk == owner.pk:
+            return (_("“%(owner)s” is already under this owner; choose another, so that the "
+                      "subordination does not go round in a circle.") % {"owner": parent})
+        seen.add(above.pk)
+        above = above.parent
+    return ""
 
 
 def _unique_slug(base: str, *, exclude_pk: int | None) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_safe
 
 from radadata.registry import access, selectors, selectors_office
+from radadata.registry.services.council import installation_is_new
 from radadata.registry.views.common import office_view
 
 
@@ -17,6 +18,8 @@ def _percent(coverage: selectors.Coverage) -> int:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
+    if installation_is_new() and not selectors_office.has_owners():
+        return redirect("registry:setup")  # a new installation starts with its set-up
     coverage = selectors.approved_list_coverage()
     return render(request, "registry/home.html", {
         "published_count": selectors_office.published_count(),
