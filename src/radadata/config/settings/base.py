@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "radadata.reports",
     "radadata.catalog",
     "radadata.portal_sync",
+    "radadata.audit",
 ]
 
 MIDDLEWARE = [
