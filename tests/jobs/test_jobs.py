@@ -124,16 +124,16 @@ def test_a_cancelled_job_stops_and_cannot_be_cancelled_again(officer):
         job_cancel(job=job, by=officer, at=AT)
 
 
-def test_a_stuck_job_is_detected_and_can_be_resumed(officer, settings):
-    settings.JOBS_STUCK_AFTER_MINUTES = 15
+def test_a_job_of_a_dead_worker_is_stuck_and_can_be_resumed(officer, settings):
+    settings.WORKER_DEAD_AFTER_SECONDS = 45
     job = job_start(kind="test_counting", by=officer, at=AT)
     Job.objects.filter(pk=job.pk).update(status=Status.RUNNING, heartbeat_at=AT)
     job.refresh_from_db()
-    assert not is_stuck(job, at=AT + dt.timedelta(minutes=10))
+    assert not is_stuck(job, at=AT + dt.timedelta(seconds=30))
     with pytest.raises(Conflict):
-        job_resume(job=job, by=officer, at=AT + dt.timedelta(minutes=10))
-    assert is_stuck(job, at=AT + dt.timedelta(minutes=16))
-    job = job_resume(job=job, by=officer, at=AT + dt.timedelta(minutes=16))
+        job_resume(job=job, by=officer, at=AT + dt.timedelta(seconds=30))
+    assert is_stuck(job, at=AT + dt.timedelta(seconds=46))
+    job = job_resume(job=job, by=officer, at=AT + dt.timedelta(seconds=46))
     assert job_run(job.pk).status == Status.DONE
 
 

@@ -18,6 +18,7 @@ from radadata.jobs.base import Item, JobRunner, register
 @register
 class CheckVersionJob(JobRunner):
     kind = KIND
+    child_process = True  # the worker gets the memory of a big file back
     title = gettext_lazy("Check of a file")
 
     def items(self) -> Iterable[Item]:

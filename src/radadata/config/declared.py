@@ -130,10 +130,19 @@ DECLARED: tuple[Setting, ...] = (
         _bool,
     ),
     Setting(
-        "RADADATA_JOBS_STUCK_AFTER_MINUTES",
-        "15",
-        "A running job that has shown no progress for this many minutes is reported as stuck "
-        "and can be resumed or cancelled.",
+        "RADADATA_WORKERS",
+        "1",
+        "Number of background worker processes that `radadata serve` starts and restarts when "
+        "one dies. Each worker runs file checks and long jobs (portal pushes, imports) side by "
+        "side, so a long push never holds a check.",
+        int,
+    ),
+    Setting(
+        "RADADATA_WORKER_DEAD_AFTER_SECONDS",
+        "45",
+        "A worker writes a heartbeat every 10 seconds; one not seen for this many seconds is "
+        "dead: its running jobs are taken over by another worker (their dataset claims "
+        "released) and the office is shown a warning.",
         int,
     ),
     Setting(

@@ -1,26 +1,23 @@
-"""gunicorn hooks for `radadata serve`: one background worker lives and dies with the server,
-so the embedded default is still one command (RADADATA_WORKER_WITH_SERVER)."""
+"""gunicorn hooks for `radadata serve`: the background workers live and die with the server,
+so the embedded default is still one command (RADADATA_WORKER_WITH_SERVER). The master keeps
+RADADATA_WORKERS of them running and restarts one that dies (radadata/jobs/supervisor.py)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-_worker: subprocess.Popen | None = None
+_supervisor = None
 
 
 def on_starting(server) -> None:
-    global _worker
+    global _supervisor
     from django.conf import settings
 
     if settings.WORKER_WITH_SERVER:
-        _worker = subprocess.Popen([sys.executable, "-m", "radadata.cli", "worker"])
+        from radadata.jobs.supervisor import Supervisor
+
+        _supervisor = Supervisor(settings.WORKERS, logger=server.log)
+        _supervisor.start()
 
 
 def on_exit(server) -> None:
-    if _worker is not None and _worker.poll() is None:
-        _worker.terminate()
-        try:
-            _worker.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            _worker.kill()
+    if _supervisor is not None:
+        _supervisor.stop()

@@ -11,7 +11,6 @@ urlpatterns = [
     path("", include("radadata.reports.urls")),
     path("", include("radadata.portal_sync.urls")),
     path("", include("radadata.catalog.urls")),
-    path("", include("radadata.audit.urls")),
     path("api/v1/", include("radadata.api.v1.urls")),
     path("", include("radadata.api.ckan.urls")),
     path("", include("radadata.api.dcat.urls")),

@@ -27,6 +27,11 @@ class Item:
 class JobRunner:
     kind: ClassVar[str]
     title: ClassVar[str | Promise]
+    #: "long" for jobs that may take many minutes (pushes, imports): they run beside, never
+    #: in front of, the short ones (jobs/heartbeat.py QUEUES).
+    queue: ClassVar[str] = "default"
+    #: Run in a child process of the worker, which gives its memory back when the job ends.
+    child_process: ClassVar[bool] = False
 
     def __init__(self, job: Job, *, at: dt.datetime, progress=None) -> None:
         self.job = job

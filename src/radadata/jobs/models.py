@@ -43,6 +43,8 @@ class Job(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    # The worker process that runs it ("host-pid"), so a dead worker's jobs can be taken over.
+    worker = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -85,6 +87,19 @@ class JobItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} {self.key}"
+
+
+class WorkerBeat(models.Model):
+    """One row per worker process: when it was last seen alive (jobs/heartbeat.py)."""
+
+    worker = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=64)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.worker
 
 
 class PeriodicRun(models.Model):

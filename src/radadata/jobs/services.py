@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from radadata.accounts.models import User
 from radadata.core import audit
 from radadata.core.errors import Conflict, DomainError, NotAllowed
+from radadata.jobs import heartbeat
 from radadata.jobs.base import Item, runner_for
 from radadata.jobs.models import FINISHED, ItemStatus, Job, JobItem, Status
 
@@ -38,26 +38,35 @@ def job_start(*, kind: str, params: dict[str, Any] | None = None, by: User | Non
     return job
 
 
-def _enqueue_on_commit(job: Job) -> None:
+def enqueue(job: Job) -> None:
+    """Queue the job on its runner's queue ("long" for pushes and imports)."""
     from radadata.jobs.tasks import run_job
 
-    pk = job.pk
-    transaction.on_commit(lambda: run_job.enqueue(pk))
+    run_job.using(queue_name=runner_for(job.kind).queue).enqueue(job.pk)
+
+
+def _enqueue_on_commit(job: Job) -> None:
+    transaction.on_commit(lambda: enqueue(job))
 
 
 def job_run(job_id: int, *, clock: Callable[[], dt.datetime] = timezone.now) -> Job:
     """Run a pending job to its end. Always finishes: every error ends up on the job."""
     claimed = Job.objects.filter(pk=job_id, status=Status.PENDING).update(
         status=Status.RUNNING, started_at=clock(), heartbeat_at=clock(), fraction=0.0,
-        attempts=F("attempts") + 1)
+        attempts=F("attempts") + 1, worker=heartbeat.this_worker())
     job = Job.objects.get(pk=job_id)
     if not claimed:
         return job  # already taken by another worker, finished or cancelled
+    token = heartbeat.current_job.set(job.pk)
+    heartbeat.running_here.add(job.pk)
     try:
         _run(job, clock)
     except Exception as exc:  # the base must always finish the job
         log.exception("job %s failed", job.pk)
         _finish(job, Status.FAILED, clock(), message=_error_text(exc))
+    finally:
+        heartbeat.running_here.discard(job.pk)
+        heartbeat.current_job.reset(token)
     return Job.objects.get(pk=job_id)
 
 
@@ -124,9 +133,9 @@ def _finish(job: Job, status: Status, at: dt.datetime, *, message: str = "",
 
 
 def is_stuck(job: Job, *, at: dt.datetime) -> bool:
-    limit = dt.timedelta(minutes=settings.JOBS_STUCK_AFTER_MINUTES)
-    return (job.status == Status.RUNNING and job.heartbeat_at is not None
-            and at - job.heartbeat_at > limit)
+    """Running, but its worker has not been heard of for WORKER_DEAD_AFTER_SECONDS: the
+    worker died (another worker takes the job over by itself; resuming is allowed too)."""
+    return job.status == Status.RUNNING and not heartbeat.job_alive(job.pk, at=at)
 
 
 def _require_may_manage(job: Job, by: User | None) -> None:
@@ -158,8 +167,8 @@ def job_resume(*, job: Job, by: User | None, at: dt.datetime) -> Job:
     if not (job.status in FINISHED - {Status.DONE} or is_stuck(job, at=at)):
         raise Conflict(_("Only a failed, cancelled or stuck job can be resumed."),
                        code="job_not_resumable")
-    job.status, job.finished_at, job.message = Status.PENDING, None, ""
-    job.save(update_fields=["status", "finished_at", "message"])
+    job.status, job.finished_at, job.message, job.worker = Status.PENDING, None, "", ""
+    job.save(update_fields=["status", "finished_at", "message", "worker"])
     audit.record(actor=by, action="job.resume", obj=job, at=at, note=job.kind)
     _enqueue_on_commit(job)
     return job

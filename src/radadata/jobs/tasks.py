@@ -7,9 +7,9 @@ from django_tasks import task
 
 @task()
 def run_job(job_id: int) -> None:
-    from radadata.jobs.services import job_run
+    from radadata.jobs.child import run_job_here_or_in_child
 
-    job_run(job_id)
+    run_job_here_or_in_child(job_id)
 
 
 @task()

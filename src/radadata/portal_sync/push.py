@@ -272,6 +272,7 @@ class PortalPush(JobRunner):
         conn = selectors.usable_connection()
         if self._client is None:  # one HTTP session for the whole job
             self._client = selectors.client_for(conn)
+    queue = "long"
         return conn, self._client
 
     def process(self, item: Item) -> str:

@@ -22,14 +22,13 @@ from radadata.core import audit
 from radadata.core.errors import Conflict, ValidationFailed
 from radadata.core.validation import clean_or_raise
 from radadata.jobs.models import Job
+from radadata.jobs import heartbeat
 from radadata.jobs.services import job_start
 from radadata.portal_sync import keys, selectors
 from radadata.portal_sync.models import DatasetSync, Moderation, PortalConnection, SyncState
 from radadata.registry import access
 from radadata.registry.models import Dataset
 
-#: A claim older than this belongs to a worker that died: another push may take it over.
-CLAIM_STALE_AFTER = dt.timedelta(minutes=30)
 PUSH_KIND = "portal_push"
 
 
@@ -96,18 +95,28 @@ def push_start(*, datasets: list[Dataset] | None, force: bool = False, by: User 
 # One push's steps -------------------------------------------------------------------------------
 
 @transaction.atomic
-def sync_claim(*, dataset: Dataset, by: User | None, at: dt.datetime,
-               stale_after: dt.timedelta = CLAIM_STALE_AFTER) -> tuple[DatasetSync, str]:
+def sync_claim(*, dataset: Dataset, by: User | None, at: dt.datetime) -> tuple[DatasetSync, str]:
     """Take the dataset's push lock; returns the sync and the state it had before. A second
     worker gets Conflict. The lock is a compare-and-set on one row, so it holds on SQLite and
-    PostgreSQL alike without keeping a transaction open while the portal answers."""
+    PostgreSQL alike without keeping a transaction open while the portal answers.
+
+    A claim made inside a job names the job ("j<id>-…"): it is free as soon as that job is no
+    longer running in a live worker (jobs/heartbeat.py), and the same job taken over by another
+    worker takes its own claim back. A claim made outside a job is free after the heartbeat
+    rule's WORKER_DEAD_AFTER_SECONDS (every push runs as a job; this is for direct calls)."""
     access.require_office(by)
     sync, _created = DatasetSync.objects.get_or_create(dataset=dataset,
                                                        defaults={"updated_at": at})
     previous = sync.state
-    token = uuid.uuid4().hex
-    taken = (DatasetSync.objects.filter(pk=sync.pk)
-             .filter(Q(claim="") | Q(claimed_at__lt=at - stale_after))
+    job_id = heartbeat.current_job.get()
+    token = (f"j{job_id}-" if job_id else "") + uuid.uuid4().hex
+    token = token[:32]
+    free = Q(claim="") | (Q(claimed_at__lt=at - heartbeat.dead_after())
+                          & ~Q(claim__startswith="j"))
+    holder = _claim_job(sync.claim)
+    if holder is not None and (holder == job_id or not heartbeat.job_alive(holder, at=at)):
+        free |= Q(claim=sync.claim)
+    taken = (DatasetSync.objects.filter(pk=sync.pk).filter(free)
              .update(claim=token, claimed_at=at, state=SyncState.PUSHING, updated_at=at))
     if not taken:
         raise Conflict(_("Another job is pushing this dataset right now. Wait until it "
@@ -146,6 +155,11 @@ def sync_record_package(*, sync: DatasetSync, token: str, remote_id: str, remote
         sync.resources = {}
     sync.remote_id, sync.remote_name, sync.updated_at = remote_id, remote_name, at
     sync.save(update_fields=["remote_id", "remote_name", "resources", "updated_at"])
+def _claim_job(claim: str) -> int | None:
+    head, sep, _rest = claim.partition("-")
+    return int(head[1:]) if sep and head[:1] == "j" and head[1:].isdigit() else None
+
+
     return sync
 
 

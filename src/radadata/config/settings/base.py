@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "radadata.reports",
     "radadata.catalog",
     "radadata.portal_sync",
-    "radadata.audit",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +68,7 @@ TEMPLATES = [
                 "radadata.registry.context.site",
             ],
         },
+                "radadata.jobs.context.worker_status",
     },
 ]
 
@@ -160,12 +160,14 @@ else:
 WEB_WORKERS = declared.get("RADADATA_WEB_WORKERS")
 BIND = declared.get("RADADATA_BIND")
 WORKER_WITH_SERVER = declared.get("RADADATA_WORKER_WITH_SERVER")
-JOBS_STUCK_AFTER_MINUTES = declared.get("RADADATA_JOBS_STUCK_AFTER_MINUTES")
+WORKERS = declared.get("RADADATA_WORKERS")
+WORKER_DEAD_AFTER_SECONDS = declared.get("RADADATA_WORKER_DEAD_AFTER_SECONDS")
 REMINDER_DAYS_BEFORE = declared.get("RADADATA_REMINDER_DAYS_BEFORE")
 
 # Background work: django-tasks with its database backend, so the embedded default needs no
 # other service (the worker is `radadata worker`, started by `radadata serve`).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                     "QUEUES": ["default", "long"]}}  # jobs/heartbeat.py: QUEUES
 
 LOGGING = {
     "version": 1,

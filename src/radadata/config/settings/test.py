@@ -10,7 +10,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Jobs run at once when their transaction commits (unit tests call job_run directly).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                     "QUEUES": ["default", "long"]}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="radadata-test-media-"))
 # An existing folder, so WhiteNoise has nothing to warn about; tests serve no collected files.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="radadata-test-static-"))

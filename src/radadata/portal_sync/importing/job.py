@@ -24,6 +24,7 @@ class PortalImport(JobRunner):
     """params: {"url", "organization", "key" (encrypted, or ""), "connection_key"}."""
 
     kind = IMPORT_KIND
+    queue = "long"
     title = gettext_lazy("Import from data.gov.ua or another CKAN")
 
     _source: sources.Source | None = None

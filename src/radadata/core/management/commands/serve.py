@@ -10,8 +10,9 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = ("Serve the site with gunicorn (RADADATA_BIND, RADADATA_WEB_WORKERS) and one "
-            "background worker (RADADATA_WORKER_WITH_SERVER).")
+    help = ("Serve the site with gunicorn (RADADATA_BIND, RADADATA_WEB_WORKERS) and "
+            "RADADATA_WORKERS background workers, restarted when one dies "
+            "(RADADATA_WORKER_WITH_SERVER).")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--bind", default=settings.BIND,
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         # exec, not a subprocess: Ctrl+C and the service manager's signals reach gunicorn itself.
         os.execv(sys.executable, [
             sys.executable, "-m", "gunicorn", "radadata.config.wsgi:application",
-            # starts and stops the background worker with the server (RADADATA_WORKER_WITH_SERVER)
+            # starts, restarts and stops the background workers (RADADATA_WORKER_WITH_SERVER)
             "--config", "python:radadata.config.gunicorn",
             "--bind", bind, "--workers", str(workers), "--timeout", "120",
             "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
