@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("radadata.reports.urls")),
     path("", include("radadata.portal_sync.urls")),
     path("", include("radadata.catalog.urls")),
+    path("", include("radadata.audit.urls")),
     path("api/v1/", include("radadata.api.v1.urls")),
     path("", include("radadata.api.ckan.urls")),
     path("", include("radadata.api.dcat.urls")),

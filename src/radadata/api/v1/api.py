@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from radadata.api.v1 import errors
-from radadata.api.v1.routers import datasets, owners, registry, resources, search
+from radadata.api.v1.routers import datasets, owners, priorities, registry, resources, search
 
 
 class RadaDataAPI(NinjaAPI):
@@ -33,4 +33,5 @@ api.add_router("/datasets", datasets.router)
 api.add_router("/owners", owners.router)
 api.add_router("/registry", registry.router)
 api.add_router("/search", search.router)
+api.add_router("/priorities", priorities.router)
 api.add_router("", resources.router)

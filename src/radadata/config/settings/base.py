@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "radadata.reports",
     "radadata.catalog",
     "radadata.portal_sync",
+    "radadata.audit",
 ]
 
 MIDDLEWARE = [
@@ -66,9 +67,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "radadata.registry.context.site",
+                "radadata.jobs.context.worker_status",
             ],
         },
-                "radadata.jobs.context.worker_status",
     },
 ]
 
