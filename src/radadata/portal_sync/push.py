@@ -255,6 +255,7 @@ class PortalPush(JobRunner):
     """params: {"datasets": [pk, ...]} or {"all": true}; "force": push over hand edits."""
 
     kind = services.PUSH_KIND
+    queue = "long"
     title = gettext_lazy("Upload to data.gov.ua")
 
     _client: PortalClient | None = None
@@ -272,7 +273,6 @@ class PortalPush(JobRunner):
         conn = selectors.usable_connection()
         if self._client is None:  # one HTTP session for the whole job
             self._client = selectors.client_for(conn)
-    queue = "long"
         return conn, self._client
 
     def process(self, item: Item) -> str:

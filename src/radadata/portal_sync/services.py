@@ -21,8 +21,8 @@ from radadata.accounts.models import User
 from radadata.core import audit
 from radadata.core.errors import Conflict, ValidationFailed
 from radadata.core.validation import clean_or_raise
-from radadata.jobs.models import Job
 from radadata.jobs import heartbeat
+from radadata.jobs.models import Job
 from radadata.jobs.services import job_start
 from radadata.portal_sync import keys, selectors
 from radadata.portal_sync.models import DatasetSync, Moderation, PortalConnection, SyncState
@@ -125,6 +125,11 @@ def sync_claim(*, dataset: Dataset, by: User | None, at: dt.datetime) -> tuple[D
     return sync, previous
 
 
+def _claim_job(claim: str) -> int | None:
+    head, sep, _rest = claim.partition("-")
+    return int(head[1:]) if sep and head[:1] == "j" and head[1:].isdigit() else None
+
+
 def _owned(sync: DatasetSync, token: str) -> DatasetSync:
     locked = DatasetSync.objects.select_for_update().get(pk=sync.pk)
     if locked.claim != token:
@@ -155,11 +160,6 @@ def sync_record_package(*, sync: DatasetSync, token: str, remote_id: str, remote
         sync.resources = {}
     sync.remote_id, sync.remote_name, sync.updated_at = remote_id, remote_name, at
     sync.save(update_fields=["remote_id", "remote_name", "resources", "updated_at"])
-def _claim_job(claim: str) -> int | None:
-    head, sep, _rest = claim.partition("-")
-    return int(head[1:]) if sep and head[:1] == "j" and head[1:].isdigit() else None
-
-
     return sync
 
 
