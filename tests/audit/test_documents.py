@@ -5,6 +5,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.core.management import CommandError, call_command
 from docx import Document as read_docx
 
 from radadata.audit.documents import audit_order, audit_report, list_order
@@ -81,3 +82,14 @@ def test_the_list_order_has_an_annex_with_owner_periodicity_person_deadline(runn
                         "Відповідальна особа", "Строк оприлюднення"]
     assert annex[1][1:] == ["Реєстр закладів освіти", "Управління освіти міської ради",
                             "щокварталу", "Мельник Оксана", "31.05.2026"]
+
+
+def test_the_report_command_writes_the_audit_report(running, officer, tmp_path):
+    services.inventory_record(body=running.bodies.get(), by=officer, at=AT, **ITEM)
+    out = tmp_path / "audit.docx"
+    call_command("report", "audit", "2026", "--format", "docx", "--out", str(out))
+    assert "Реєстр закладів освіти" in _rows(read_docx(str(out)).tables[0])[1]
+    call_command("report", "audit", "2026", "--document", "order", "--out", str(out))
+    assert "Р О З П О Р Я Д Ж Е Н Н Я" in _text(read_docx(str(out)))
+    with pytest.raises(CommandError, match="Аудиту даних 2031 року немає"):
+        call_command("report", "audit", "2031")

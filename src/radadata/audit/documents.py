@@ -233,3 +233,9 @@ def list_order(proposal: ListProposal | None) -> Document:
     ]
     return Document(title=title, filename="rozporiadzhennia-perelik-naboriv",
                     blocks=tuple(blocks))
+
+
+def audit_document(year: int, name: str = "report") -> Document:
+    """The audit's documents by name, as `radadata report audit YEAR` asks for them."""
+    audit = selectors.audit_of(year)
+    return audit_order(audit) if name == "order" else audit_report(audit)

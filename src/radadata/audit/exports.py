@@ -11,7 +11,7 @@ import json
 from radadata.audit.priorities import Candidate, candidates
 from radadata.core.text import neutralise_formula
 
-SOURCES = ("audit", "list", "requests", "searches", "survey", "use", "officer")
+SOURCES = ("audit", "listed", "requests", "searches", "survey", "use", "officer")
 COLUMNS = ("rank", "key", "kind", "title", "owner", "score", *SOURCES, "parts")
 
 

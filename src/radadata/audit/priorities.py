@@ -125,7 +125,7 @@ def _base(today: dt.date, public: bool) -> list[Candidate]:
             periodicity=dataset.periodicity if dataset else "",
             responsible=dataset.responsible.full_name if dataset and dataset.responsible
             else "", link=reverse("registry:approved-list"))
-        candidate.parts.append(Part("list", "у затвердженому переліку, не оприлюднено",
+        candidate.parts.append(Part("listed", "у затвердженому переліку, не оприлюднено",
                                     WEIGHTS["listed"]))
         found.append(candidate)
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from radadata.audit.models import Audit, AuditBody, AuditState, Finding, InventoryItem
 from radadata.core.errors import NotFound
@@ -20,7 +21,7 @@ def audit_of(year: int, *, published: bool = False) -> Audit:
     query = published_audits() if published else audits()
     audit = query.filter(year=year).first()
     if audit is None:
-        raise NotFound(f"No data audit of {year}.")
+        raise NotFound(_("No data audit of %(year)s.") % {"year": year})
     return audit
 
 
@@ -42,5 +43,5 @@ def inventory_of(audit: Audit) -> QuerySet[InventoryItem]:
 def body_of(audit: Audit, pk: int) -> AuditBody:
     body = audit.bodies.select_related("owner").filter(pk=pk).first()
     if body is None:
-        raise NotFound("No such body in this audit.")
+        raise NotFound(_("No such body in this audit."))
     return body

@@ -170,3 +170,12 @@ def proposal_make(*, title: str, keys: list[str], by: User | None, at: dt.dateti
     log.record(actor=by, action="audit.proposal_made", obj=proposal, at=at,
                note=f"{len(ranked)}")
     return proposal
+
+
+def catalogue_searched(*, text: str, found: int, page: int = 1) -> None:
+    """The catalogue's search page calls this once per search: a first page of words that
+    found nothing is counted (the search view is an edge, so the clock is read here)."""
+    from django.utils import timezone
+
+    if page == 1 and text.strip():
+        search_note(text=text, found=found, at=timezone.now())

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from radadata.audit.services.demand import catalogue_searched
 from radadata.catalog.search import FACETS, Facet, SearchQuery, search
 from radadata.registry.models import Dataset
 from radadata.registry.vocabularies import Periodicity
@@ -143,6 +144,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     page_number = _page_number(request.GET.get("page"))
     query = _query(request.GET, page_number)
     result = search(query)
+    catalogue_searched(text=query.text, found=result.count, page=page_number)  # §2.18
     filtered = any((query.themes, query.keywords, query.formats, query.periodicities,
                     query.owners))
     return render(request, "catalog/list.html", {

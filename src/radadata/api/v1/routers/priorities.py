@@ -17,19 +17,26 @@ router = Router(tags=["priorities"])
 
 
 class PartOut(Schema):
-    source: str = Field(description="audit, list, requests, searches, survey, use or officer.")
+    source: str = Field(description="audit, listed, requests, searches, survey, use or officer.")
     label: str = Field(description="Where the points come from, in Ukrainian.")
     points: int
 
 
 class CandidateOut(Schema):
+    parts: list[PartOut] = Field(description="Every part of the score, with its reason.")
     rank: int
     key: str = Field(description="inventory:<id>, request:<id> or list:<id>.")
     kind: str
     title: str
     owner: str
-    score: int
-    parts: list[PartOut]
+    score: int = Field(description="The sum of the parts.")
+    audit: int = Field(description="Points from the audit (value, recommendation).")
+    listed: int = Field(description="Points for an approved-list entry not yet published.")
+    requests: int = Field(description="Points from data requests and their votes.")
+    searches: int = Field(description="Points from catalogue searches that found nothing.")
+    survey: int = Field(description="Points from survey answers.")
+    use: int = Field(description="Points from views and downloads of related datasets.")
+    officer: int = Field(description="The officer's adjustments.")
 
 
 @router.get("", response={200: list[CandidateOut], 401: ErrorOut}, auth=ANYONE,

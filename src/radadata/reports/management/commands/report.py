@@ -4,6 +4,7 @@
     radadata report quarterly 2026Q3 --document mayor --format pdf --out mayor.pdf
     radadata report quarterly 2026Q3 --close               # close the quarter first (as the system)
     radadata report yearly 2025 --format docx              # the decision with the report
+    radadata report audit 2026 --format docx --out audit.docx  # the data audit's report
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ class Command(BaseCommand):
     help = "Write a quarterly monitoring document or the yearly report as DOCX, PDF, HTML or XLSX."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        kinds = parser.add_subparsers(dest="kind", required=True, metavar="{quarterly,yearly}")
+        kinds = parser.add_subparsers(dest="kind", required=True,
+                                      metavar="{quarterly,yearly,audit}")
         quarterly = kinds.add_parser("quarterly", help="A closed quarter's document (§8.5).")
         quarterly.add_argument("quarter", help="The quarter, e.g. 2026Q3.")
         quarterly.add_argument("--document", choices=list(QUARTER_DOCUMENTS), default="summary",
@@ -35,7 +37,10 @@ class Command(BaseCommand):
                                     "figures and drafts the conclusions).")
         yearly = kinds.add_parser("yearly", help="The yearly report to the council (§8.5).")
         yearly.add_argument("year", type=int, help="The year, e.g. 2025.")
-        for sub in (quarterly, yearly):
+        audit = kinds.add_parser("audit", help="The data audit's report (§3.5) or its order.")
+        audit.add_argument("year", type=int, help="The audit's year, e.g. 2026.")
+        audit.add_argument("--document", choices=("report", "order"), default="report")
+        for sub in (quarterly, yearly, audit):
             sub.add_argument("--format", choices=FORMATS, default="docx")
             sub.add_argument("--out", "-o", metavar="FILE",
                              help="Where to write (default: the document's own name here; "
@@ -43,8 +48,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            document = (self._quarterly(options) if options["kind"] == "quarterly"
-                        else year_document(options["year"], today=timezone.localdate()))
+            if options["kind"] == "audit":
+                from radadata.audit.documents import audit_document
+
+                document = audit_document(options["year"], options["document"])
+            else:
+                document = (self._quarterly(options) if options["kind"] == "quarterly"
+                            else year_document(options["year"], today=timezone.localdate()))
         except DomainError as error:
             raise CommandError(error.message) from error
         self._write(document, options["format"], options["out"])
