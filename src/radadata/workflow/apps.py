@@ -26,3 +26,11 @@ class WorkflowConfig(AppConfig):
 
         if submissions_checks_finished not in hooks.on_check_finished:
             hooks.on_check_finished.append(submissions_checks_finished)
+
+        # «One file, every format»: a new version of a table makes its other formats.
+        from radadata.registry import hooks as registry_hooks
+        from radadata.workflow import format_copies
+
+        if format_copies.on_version_added not in registry_hooks.on_version_added:
+            registry_hooks.on_version_added.append(format_copies.on_version_added)
+        register_actions({"resource.every_format": _("table published in every format")})

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from radadata.registry.models import Dataset, ResourceVersion
+from radadata.registry.models import Dataset, Resource, ResourceVersion
 from radadata.workflow.states import OPEN, Action, State
 
 
@@ -147,3 +147,24 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class FormatCopy(models.Model):
+    """«One file, every format»: `resource` holds the same table as `source`, in `format`,
+    generated from each new version of `source` (workflow.format_copies)."""
+
+    resource = models.OneToOneField(Resource, verbose_name=_("generated file"),
+                                    on_delete=models.CASCADE, related_name="format_copy")
+    source = models.ForeignKey(Resource, verbose_name=_("generated from"),
+                               on_delete=models.CASCADE, related_name="format_copies")
+    format = models.CharField(_("format"), max_length=10)
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        ordering = ["source", "format"]
+        verbose_name = _("generated format")
+        constraints = [models.UniqueConstraint(fields=["source", "format"],
+                                               name="one_copy_per_format")]
+
+    def __str__(self) -> str:
+        return f"{self.source} → {self.format}"

@@ -8,7 +8,7 @@ no page decides it from the state by itself.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Exists, F, OuterRef, QuerySet, Value, When
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from radadata.core.errors import NotFound
 from radadata.registry import access
 from radadata.registry.models import Dataset, Owner, OwnerMembership, ResourceVersion
 from radadata.registry.vocabularies import MembershipRole, OwnerKind
-from radadata.workflow import services
+from radadata.workflow import format_copies, services
 from radadata.workflow.models import Notice, Submission, SubmissionEvent
 from radadata.workflow.roles import actor_roles
 from radadata.workflow.states import (
@@ -133,6 +133,8 @@ class SubmissionPage:
     actions: list[ActionChoice]
     can_edit_files: bool
     can_attach_letter: bool
+    #: Hand-made files of the same table in other formats that the submission leaves older.
+    older_formats: list = field(default_factory=list)
 
 
 def submission_files(submission: Submission) -> list[ResourceVersion]:
@@ -166,9 +168,11 @@ def submission_page(submission: Submission, *, user: User, today: dt.date) -> Su
                     and d.due == submission.due_on), None)
     roles = actor_roles(user, submission.dataset)
     may_edit = bool(roles & {Actor.OWNER, Actor.OFFICE})
+    files = submission_files(submission)
     return SubmissionPage(
         submission=submission, is_open=is_open, editable=editable,
-        files=submission_files(submission), checks=checks,
+        files=files, checks=checks,
+        older_formats=format_copies.older_formats(files) if editable else [],
         errors=[f for f in findings if f.get("severity") in _FAILING],
         warnings=[f for f in findings if f.get("severity") not in _FAILING],
         deadlines=deadlines, nearest=nearest, events=events, reason=reason,

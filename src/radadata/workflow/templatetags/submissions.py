@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from django import template
 
-from radadata.registry import access
-from radadata.registry.models import Dataset, ResourceVersion
+from radadata.registry import access, formats
+from radadata.registry.models import Dataset, Resource, ResourceVersion
 from radadata.registry.vocabularies import DatasetStatus
 from radadata.workflow import selectors
 from radadata.workflow.forms import OpenForm
-from radadata.workflow.models import Submission
+from radadata.workflow.models import FormatCopy, Submission
 
 register = template.Library()
 
@@ -38,3 +38,21 @@ def dataset_workflow(context: template.Context, dataset: Dataset) -> dict:
 @register.simple_tag
 def submission_of_version(version: ResourceVersion) -> Submission | None:
     return selectors.submission_of_version(version)
+
+
+@register.inclusion_tag("workflow/_every_format.html", takes_context=True)
+def every_format(context: template.Context, resource: Resource) -> dict:
+    """On a file of the dataset's office page: «one file, every format» — the offer, or what
+    this file is generated from, or which formats it makes."""
+    copy = FormatCopy.objects.filter(resource=resource).select_related("source").first()
+    copies = list(FormatCopy.objects.filter(source=resource).order_by("format")
+                  .values_list("format", flat=True))
+    current = resource.current_version
+    return {
+        "csrf_token": context.get("csrf_token"),
+        "dataset": resource.dataset, "resource": resource, "copy": copy, "copies": copies,
+        "others": [f for f in formats.TABLE_FORMATS
+                   if current is not None and f != current.format.upper()],
+        "offer": copy is None and not copies and current is not None
+        and current.format.upper() in formats.TABLE_FORMATS,
+    }

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import path
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from radadata.core.errors import Conflict, ValidationFailed
 from radadata.registry import access, selectors_office
 from radadata.registry.models import Dataset
 from radadata.registry.views.common import apply_errors, now, office_view
-from radadata.workflow import selectors, services
+from radadata.workflow import format_copies, selectors, services
 from radadata.workflow.forms import ArchiveForm, OpenForm
 
 
@@ -75,7 +76,27 @@ def dataset_archive(request: HttpRequest, name: str) -> HttpResponse:
     }, status=409 if conflict else 200)
 
 
+@require_POST
+@office_view
+def every_format(request: HttpRequest, name: str, resource: int) -> HttpResponse:
+    """«One file, every format»: the other formats of this table are generated from it."""
+    dataset = selectors_office.dataset_for_office(name=name, user=request.user)
+    source = get_object_or_404(dataset.resources, pk=resource)
+    try:
+        made = format_copies.format_copies_enable(resource=source, by=request.user, at=now())
+    except (Conflict, ValidationFailed) as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Made from “%(title)s”: %(files)s. Every new version of it "
+                                    "makes these formats again.")
+                         % {"title": source.title,
+                            "files": ", ".join(v.original_name for v in made)})
+    return redirect(reverse("registry:dataset-office", args=[dataset.name]) + "#files")
+
+
 urlpatterns = [
+    path("office/datasets/<slug:name>/files/<int:resource>/every-format/", every_format,
+         name="every-format"),
     path("office/datasets/<slug:name>/submit/", submission_open, name="submission-open"),
     path("office/datasets/<slug:name>/archive/", dataset_archive, name="dataset-archive"),
 ]

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from radadata.core.errors import Conflict, NotFound, ValidationFailed
 from radadata.registry.views.common import now, office_view
-from radadata.workflow import selectors, services
+from radadata.workflow import format_copies, selectors, services
 from radadata.workflow.forms import LetterScanForm, TransitionForm
 from radadata.workflow.letter_data import letter_data
 from radadata.workflow.letters import letter_docx, letter_pdf
@@ -92,6 +92,12 @@ def submission_act(request: HttpRequest, pk: int) -> HttpResponse:
             posted = TransitionForm(request.POST, choice=choice, state=submission.state)
             posted.add_error("note", error.message)
         return _render(request, submission, status=409, conflict=error, posted=posted)
+    if action in (Action.SUBMIT, Action.RESUBMIT):
+        older = format_copies.older_formats(selectors.submission_files(submission))
+        if older:
+            messages.warning(request, _("Not updated by this submission, and so older than the "
+                                        "new file: %(files)s.")
+                             % {"files": ", ".join(o.version.original_name for o in older)})
     if selectors.checks_failed(submission):
         messages.warning(request, _("The automatic checks found problems, so the submission is "
                                     "returned to you. Read the reasons below, upload corrected "
