@@ -31,6 +31,7 @@ from radadata.checks.readers import zip as zip_reader
 from radadata.checks.readers.base import FileContext, Progress
 from radadata.checks.sniff import TABLE_FORMATS, Sniffed, mismatch, sniff
 from radadata.checks.structure import infer_schema, validate_table
+from radadata.checks.structure.titles import header_rows
 from radadata.checks.table import Table
 from radadata.checks.values import check_values
 from radadata.registry.vocabularies import RECOMMENDED_FORMATS
@@ -158,6 +159,9 @@ def _guarded_tables(ctx: FileContext,
 
 def _table_stages(table: Table, run: Run, ctx: FileContext,
                   bar: Callable[[float], None]) -> None:
+    # A titles row under the names, header rows repeated in the data, a missing header.
+    table, found_rows = header_rows(table, run.schema if run.tables == 0 else None)
+    run.report.findings.extend(found_rows)
     run.tables += 1
     run.rows += table.frame.height
     report = run.report

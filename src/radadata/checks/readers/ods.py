@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from radadata.checks import codes_file as codes
-from radadata.checks.readers import tabulate
+from radadata.checks.readers import cells, tabulate
 from radadata.checks.readers.base import FileContext
 from radadata.checks.readers.xlsx import ref
 from radadata.checks.readers.zip import within_limits
@@ -146,7 +146,7 @@ def _value(element) -> str | None:
     if attribute:
         value = element.get(f"{{{_OFFICE}}}{attribute}")
         if value is not None:
-            return value.removesuffix("T00:00:00") if kind == "date" else value
+            return cells.ods_text(kind, value) if kind in ("date", "time") else value
     text = "\n".join(_text(p) for p in element.iterchildren(f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"))
     if not text and element.get(f"{{{_TABLE}}}formula"):
         return "=" + element.get(f"{{{_TABLE}}}formula").removeprefix("of:")

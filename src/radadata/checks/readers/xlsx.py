@@ -8,7 +8,6 @@ cheaper than parsing the XML again.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import zipfile
@@ -21,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from radadata.checks import codes_file as codes
-from radadata.checks.readers import tabulate
+from radadata.checks.readers import cells, tabulate
 from radadata.checks.readers.base import FileContext
 from radadata.checks.readers.zip import within_limits
 from radadata.checks.sniff import Sniffed
@@ -101,19 +100,7 @@ def _trimmed(raw: pl.DataFrame) -> pl.DataFrame:
 
 
 def cell_text(value) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
+    return cells.cell_text(value)  # Excel's date and time semantics live in readers/cells.py
 
 
 def _scan_xml(workbook, sheet) -> SheetXml:

@@ -10,6 +10,7 @@ so the columns are paired by name instead and a reordering is one warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,8 +35,9 @@ class Pairing:
 
 
 def pair(table: Table, fields: list[dict[str, Any]]) -> Pairing:
-    labels = [str(label or "") for label in table.header]
-    names = [str(f.get("name", "")) for f in fields]
+    # Names compare after trimming spaces, tabs and line breaks (official files have some).
+    labels = [re.sub(r"\s+", " ", str(label or "")).strip() for label in table.header]
+    names = [re.sub(r"\s+", " ", str(f.get("name", ""))).strip() for f in fields]
     moved = any(label != names[i] and label in names
                 for i, label in enumerate(labels[:len(names)]))
     if moved and all(labels) and len(set(labels)) == len(labels):
@@ -63,7 +65,8 @@ def _by_position(table: Table, labels: list[str], fields: list[dict[str, Any]],
         if not label:
             findings.append(Finding(codes.BLANK_LABEL, row=row, column=names[index],
                                     params=params))
-        elif label in labels[:index]:
+        elif label in labels[:index] and not (label == names[index] and label in names[:index]):
+            # (a name the structure itself repeats, as two official structures do, is no error)
             findings.append(Finding(codes.DUPLICATE_LABEL, row=row, column=label,
                                     params=params))
         elif label != names[index]:

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "radadata.jobs",
     "radadata.checks",
+    "radadata.structures",
     "radadata.workflow",
     "radadata.monitoring",
     "radadata.reports",

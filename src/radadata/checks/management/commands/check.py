@@ -2,6 +2,7 @@
 
     radadata check budget.csv                          # a report in Ukrainian
     radadata check budget.csv --schema structure.json  # validated against the dataset's structure
+    radadata check shelters.xlsx --structure 2025/72-shelters  # against a national structure
     radadata check budget.csv --json --lang en         # the report as JSON, messages in English
 
 Exit status: 0 the file passes, 1 it does not (errors or blocking findings), 2 it could not be
@@ -45,8 +46,12 @@ class Command(SystemCheckCommand):
                 action.help = ("The data file to check (or app labels, for Django's system "
                                "checks).")
         parser.add_argument("--schema", metavar="STRUCTURE",
-                            help="The dataset's structure (Table Schema JSON) to validate "
-                                 "the file against; without it the structure is inferred.")
+                            help="The dataset's structure to validate the file against: CSVW "
+                                 "JSON, Table Schema or Data Package (datapackage.json); "
+                                 "without it the structure is inferred.")
+        parser.add_argument("--structure", metavar="EDITION/ID",
+                            help="A national structure to validate the file against, e.g. "
+                                 "2025/72-shelters (see: radadata structures list).")
         parser.add_argument("--json", action="store_true", help="Print the report as JSON.")
         parser.add_argument("--lang", choices=["uk", "en"], default="uk",
                             help="Language of the report (default: uk).")
@@ -58,9 +63,10 @@ class Command(SystemCheckCommand):
         if len(args) != 1:
             raise CommandError("Give exactly one FILE to check.", returncode=2)
         path = Path(args[0])
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file.", returncode=2)
-        schema = _schema(options["schema"])
+        with translation.override(options["lang"]):
+            if not path.is_file():
+                raise CommandError(_("%(path)s: no such file.") % {"path": path}, returncode=2)
+            schema = _schema(options["schema"]) or _structure(options.get("structure"))
         from radadata.checks.engine import check_file  # polars and the detectors load here
 
         with translation.override(options["lang"]):
@@ -91,23 +97,47 @@ class Command(SystemCheckCommand):
 
 def _file_mode(args: tuple[str, ...], options: dict[str, Any]) -> bool:
     """A file to check, not app labels: app labels never hold a dot or a slash."""
-    if options.get("schema") or options.get("json"):
+    if options.get("schema") or options.get("structure") or options.get("json"):
         return True
     return any("." in arg or "/" in arg or "\\" in arg or Path(arg).is_file() for arg in args)
 
 
 def _schema(name: str | None) -> dict | None:
+    """The structure file: CSVW JSON, Table Schema or Data Package, as a Table Schema."""
     if not name:
         return None
+    from radadata.structures.errors import SchemaInvalid
+    from radadata.structures.schema import read_schema
+
     try:
-        schema = json.loads(Path(name).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as error:
-        raise CommandError(f"{name}: cannot read the structure ({error}).",
+        document = json.loads(Path(name).read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise CommandError(_("%(name)s: cannot read the structure (%(error)s).")
+                           % {"name": name, "error": error.strerror or error},
                            returncode=2) from error
-    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-        raise CommandError(f"{name}: the structure must be a Table Schema: a JSON object "
-                           "with a list of \"fields\".", returncode=2)
-    return schema
+    except ValueError as error:
+        where = (_(" (line %(line)s, column %(column)s)")
+                 % {"line": error.lineno, "column": error.colno}
+                 if isinstance(error, json.JSONDecodeError) else "")
+        raise CommandError(_("%(name)s: the structure is not valid JSON%(where)s.")
+                           % {"name": name, "where": where}, returncode=2) from error
+    try:
+        return read_schema(document)
+    except SchemaInvalid as error:
+        raise CommandError(f"{name}: {error.message}", returncode=2) from error
+
+
+def _structure(ident: str | None) -> dict | None:
+    """A national structure by its id (2025/72-shelters), as a Table Schema."""
+    if not ident:
+        return None
+    from radadata.structures import catalog
+    from radadata.structures.errors import StructureNotFound
+
+    try:
+        return catalog.get(ident).table_schema()
+    except StructureNotFound as error:
+        raise CommandError(error.message, returncode=2) from error
 
 
 def exit_status(report: Report) -> int:

@@ -1,0 +1,153 @@
+"""The rows around the header that official templates and spreadsheets add, before any check
+reads the data:
+
+- a second header row of Ukrainian titles below the machine names (the official templates of
+  the national structures have one): recognised by the structure's titles, or, without a
+  structure, by the file's own pattern (row 1 all identifiers, row 2 all words); it is read as a
+  header, never as data, and the report says so;
+- rows that repeat the column names (or the titles) inside the data (sheets pasted together):
+  reported, and left out of the cell checks;
+- a first row that is data, not column names (a file saved without its header).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import polars as pl
+from django.utils.translation import gettext_lazy as _
+
+from radadata.checks.findings import CheckCode, Finding, Severity, register
+from radadata.checks.table import Table
+
+TITLES_ROW = "header_titles_row"
+HEADER_REPEATED = "header_repeated"
+HEADER_IS_DATA = "header_is_data"
+
+register(
+    CheckCode(
+        TITLES_ROW, Severity.INFO, _("Row of column titles"),
+        _("Row %(row)s holds the columns' titles (“%(example)s”…) under their names: it was "
+          "read as a second header row, not as data."),
+        _("Nothing to do: the official templates have this row."),
+    ),
+    CheckCode(
+        HEADER_REPEATED, Severity.ERROR, _("Column names repeated in the data"),
+        _("%(count)s rows inside the data repeat the column names (first in row %(row)s)."),
+        _("Delete the repeated rows of column names: the names belong to the first row only."),
+    ),
+    CheckCode(
+        HEADER_IS_DATA, Severity.ERROR, _("No row of column names"),
+        _("The first row holds values (“%(example)s”…), not column names: the file seems to "
+          "have been saved without its header."),
+        _("Insert a first row with the column names%(names)s."),
+    ),
+)
+
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_.:-]*$")
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_VALUE = re.compile(
+    r"^(?:[+-]?\d+(?:[.,]\d+)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}(?:[T ].*)?"
+    r"|[^@\s]+@[^@\s]+\.\w+|https?://\S+)$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def normal(text: Any) -> str:
+    """A label as compared: spaces, tabs and line breaks trimmed and collapsed, case folded."""
+    return re.sub(r"\s+", " ", str(text or "")).strip().casefold()
+
+
+def header_rows(table: Table, schema: dict[str, Any] | None) -> tuple[Table, list[Finding]]:
+    """The table without a titles row and without repeated header rows, and what was found."""
+    findings: list[Finding] = []
+    fields = list((schema or {}).get("fields") or [])
+    if table.frame.height and _is_titles_row(table, fields):
+        row = [str(v) if v is not None else "" for v in table.frame.row(0)]
+        example = next((v for v in row if v.strip()), "")
+        findings.append(Finding(TITLES_ROW, row=table.first_row, part=table.part,
+                                params={"row": table.first_row, "example": example.strip()}))
+        table = Table(frame=table.frame.slice(1), header=table.header, part=table.part,
+                      first_row=table.first_row + 1)
+        titles = row
+    else:
+        titles = []
+    table, repeated = _without_repeats(table, titles)
+    findings += repeated
+    findings += _header_is_data(table, fields)
+    return table, findings
+
+
+def _filled(values: list[Any]) -> list[tuple[int, str]]:
+    return [(i, str(v).strip()) for i, v in enumerate(values) if v is not None and str(v).strip()]
+
+
+def _is_titles_row(table: Table, fields: list[dict[str, Any]]) -> bool:
+    row = _filled(list(table.frame.row(0)))
+    if len(row) < 2:
+        return False
+    if fields:
+        titles = {normal(f.get("title")) for f in fields if f.get("title")}
+        names = {normal(f.get("name")) for f in fields}
+        hits = sum(1 for _, v in row if normal(v) in titles and normal(v) not in names)
+        return hits >= max(2, len(row) // 2)
+    # The file's own pattern: every name an identifier, the row below all words (no values).
+    labels = [label for label in table.header if label]
+    if len(labels) < 2 or not all(_IDENTIFIER.match(label) for label in labels):
+        return False
+    if len(row) < len(labels) * 0.8:
+        return False
+    return all(_LETTERS.search(v) and not _VALUE.match(v) and not _IDENTIFIER.match(v)
+               for _, v in row)
+
+
+def _without_repeats(table: Table, titles: list[str]) -> tuple[Table, list[Finding]]:
+    labels = [normal(label) for label in table.header]
+    if sum(1 for label in labels if label) < 2 or table.frame.height == 0:
+        return table, []
+    frame = table.frame
+    columns = frame.columns
+
+    def same_as(row: list[str]) -> pl.Expr:
+        checks = [pl.col(c).cast(pl.String).str.replace_all(r"\s+", " ").str.strip_chars()
+                  .str.to_lowercase().fill_null("") == value
+                  for c, value in zip(columns, row, strict=False)]
+        return pl.all_horizontal(checks)
+
+    masks = [same_as(labels)]
+    if titles:
+        masks.append(same_as([normal(t) for t in titles]))
+    mask = frame.select(pl.any_horizontal(masks).alias("m"))["m"]
+    at = mask.arg_true()
+    if not len(at):
+        return table, []
+    first = table.file_row(int(at[0]))
+    kept = frame.filter(~mask)
+    # Row numbers of findings must stay the file's: only rows at the end may be dropped
+    # without shifting others; inside, the repeated rows stay and are blanked for the checks.
+    if int(at[0]) == frame.height - len(at) and bool(mask.tail(len(at)).all()):
+        frame = kept
+    else:
+        frame = frame.with_columns(pl.when(mask).then(None).otherwise(pl.col(c)).alias(c)
+                                   for c in columns)
+    return (Table(frame=frame, header=table.header, part=table.part, first_row=table.first_row),
+            [Finding(HEADER_REPEATED, row=first, part=table.part, count=len(at),
+                     params={"count": len(at), "row": first})])
+
+
+def _header_is_data(table: Table, fields: list[dict[str, Any]]) -> list[Finding]:
+    labels = [label.strip() for label in table.header if label and label.strip()]
+    if len(labels) < 2:
+        return []
+    if fields:
+        known = {normal(f.get("name")) for f in fields} | \
+            {normal(f.get("title")) for f in fields if f.get("title")}
+        if any(normal(label) in known for label in labels):
+            return []
+    values = [label for label in labels if _VALUE.match(label) and not _YEAR.match(label)]
+    if len(values) < max(2, (len(labels) + 1) // 2):
+        return []
+    names = (": " + ", ".join(str(f.get("name")) for f in fields[:8])
+             + ("…" if len(fields) > 8 else "")) if fields else ""
+    return [Finding(HEADER_IS_DATA, row=table.first_row - 1, part=table.part,
+                    params={"example": values[0], "names": names})]
