@@ -43,6 +43,8 @@ class User(AbstractUser):
     position = models.CharField(_("position"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     deactivated_at = models.DateTimeField(_("deactivated at"), null=True, blank=True)
+    # Set when someone else chose the password: the first sign-in asks for a new one.
+    must_change_password = models.BooleanField(_("must change the password"), default=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -125,3 +127,18 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class SignInFailure(models.Model):
+    """One failed sign-in: the throttle counts these (per account and per address) in the
+    database, so every web process sees the same count (accounts/throttle.py)."""
+
+    at = models.DateTimeField(db_index=True)
+    email = models.CharField(max_length=254, db_index=True)
+    address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} @ {self.address} {self.at:%Y-%m-%d %H:%M:%S}"

@@ -27,6 +27,14 @@ def _require_office(by: User | None) -> None:
     require_office(by)
 
 
+def _require_may_touch(user: User, by: User | None) -> None:
+    """Only an administrator changes, deactivates or reactivates an administrator."""
+    from radadata.registry.access import is_admin
+
+    if user.has_role(Role.ADMINISTRATOR) and not is_admin(by):
+        raise NotAllowed(_("Only an administrator can change an administrator's account."))
+
+
 @transaction.atomic
 def user_create(
     *,
@@ -54,6 +62,8 @@ def user_create(
                 date_joined=at)
     if password:
         user.set_password(password)
+        # Someone else chose it: the person sets their own at the first sign-in.
+        user.must_change_password = by is not None
     else:
         user.set_unusable_password()
     clean_or_raise(user, exclude=["password"])
@@ -67,6 +77,7 @@ def user_create(
 @transaction.atomic
 def user_update(*, user: User, by: User | None, at: dt.datetime, **fields) -> User:
     _require_office(by)
+    _require_may_touch(user, by)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -120,6 +131,7 @@ def user_set_roles(*, user: User, roles: Iterable[str], by: User | None, at: dt.
 def user_deactivate(*, user: User, by: User | None, at: dt.datetime, reason: str = "") -> None:
     """Dismissal (§6.4): access ends at once — sessions deleted, API tokens revoked, logged."""
     _require_office(by)
+    _require_may_touch(user, by)
     if by is not None and by.pk == user.pk:
         raise NotAllowed(_("You cannot deactivate yourself; ask another officer."))
     if not user.is_active:
@@ -139,6 +151,7 @@ def user_deactivate(*, user: User, by: User | None, at: dt.datetime, reason: str
 @transaction.atomic
 def user_reactivate(*, user: User, by: User | None, at: dt.datetime) -> None:
     _require_office(by)
+    _require_may_touch(user, by)
     if user.is_active:
         raise Conflict(_("This person is already active."))
     user.is_active = True
@@ -146,6 +159,18 @@ def user_reactivate(*, user: User, by: User | None, at: dt.datetime) -> None:
     user.save(update_fields=["is_active", "deactivated_at"])
     audit.record(actor=by, action="user.reactivated", obj=user, at=at,
                  changes={"is_active": [False, True]})
+
+
+@transaction.atomic
+def password_changed(*, user: User, by: User | None, at: dt.datetime, how: str) -> None:
+    """After the person set a new password (the form saved it): no longer forced to change it,
+    the sign-in lock lifted, and a line in the audit log (never the password)."""
+    from radadata.accounts import throttle
+
+    User.objects.filter(pk=user.pk).update(must_change_password=False)
+    user.must_change_password = False
+    throttle.clear_account(email=user.email)
+    audit.record(actor=by, action="user.password_changed", obj=user, at=at, note=how)
 
 
 def session_started(*, user: User, session_key: str, at: dt.datetime) -> None:

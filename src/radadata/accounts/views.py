@@ -14,12 +14,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from radadata.accounts import selectors, services
-from radadata.accounts.forms import TokenForm
+from radadata.accounts.forms import SignInForm, TokenForm
 
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+    authentication_form = SignInForm
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if getattr(form, "locked", False):
+            response.status_code = 429  # the page still says why and what to do
+        return response
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -42,6 +49,8 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         # (§6.4) still finds and ends this session.
         services.session_started(user=self.request.user,
                                  session_key=self.request.session.session_key, at=timezone.now())
+        services.password_changed(user=self.request.user, by=self.request.user,
+                                  at=timezone.now(), how="password form")
         messages.success(self.request, _("Your password is changed."))
         return response
 

@@ -146,6 +146,15 @@ DECLARED: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "RADADATA_TRUSTED_PROXIES",
+        "127.0.0.1,::1",
+        "Comma-separated addresses of the reverse proxies in front of the site. A request "
+        "from one of them is taken to come from the address it names in X-Forwarded-For "
+        "(sign-in and feedback limits count per visitor); any other request's own address "
+        "counts, whatever headers it sends.",
+        _list,
+    ),
+    Setting(
         "RADADATA_PORTAL_KEY",
         "",
         "Secret that encrypts the data.gov.ua API key at rest. Empty means the Django secret "

@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "radadata.accounts.middleware.ForcedPasswordChangeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "radadata.core.middleware.DomainErrorMiddleware",
 ]
@@ -164,6 +165,9 @@ BIND = declared.get("RADADATA_BIND")
 WORKER_WITH_SERVER = declared.get("RADADATA_WORKER_WITH_SERVER")
 WORKERS = declared.get("RADADATA_WORKERS")
 WORKER_DEAD_AFTER_SECONDS = declared.get("RADADATA_WORKER_DEAD_AFTER_SECONDS")
+TRUSTED_PROXIES = declared.get("RADADATA_TRUSTED_PROXIES")
+# A password-reset link works once, and for two hours (accounts/views_password.py).
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
 REMINDER_DAYS_BEFORE = declared.get("RADADATA_REMINDER_DAYS_BEFORE")
 
 # Background work: django-tasks with its database backend, so the embedded default needs no
