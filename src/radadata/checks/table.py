@@ -21,6 +21,12 @@ class Table:
     header: list[str]  # as written in the file (may be empty or repeated)
     part: str = ""  # ZIP member or sheet name; "" for a plain file
     first_row: int = FIRST_DATA_ROW  # file row number of frame row 0
+    titles_rows: int = 0  # rows of column titles between the names and the data
+
+    @property
+    def header_row(self) -> int:
+        """The file row of the column names."""
+        return self.first_row - 1 - self.titles_rows
 
     @property
     def columns(self) -> list[str]:

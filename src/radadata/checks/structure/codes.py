@@ -28,6 +28,7 @@ PRIMARY_KEY = "primary_key"
 TYPE_INTEGER = "type_integer"
 TYPE_NUMBER = "type_number"
 TYPE_DATE = "type_date"
+TYPE_DATE_YEAR = "type_date_year"  # a year alone in a date column: said as such
 TYPE_DATETIME = "type_datetime"
 TYPE_BOOLEAN = "type_boolean"
 TYPE_YEAR = "type_year"
@@ -118,6 +119,12 @@ register(
         _("The value is not a number in the form the structure requires."),
         _("Write the number as %(example)s: digits, with “%(decimal)s” before the decimal part "
           "and no spaces or currency signs."),
+    ),
+    CheckCode(
+        TYPE_DATE_YEAR, ERROR, _("A year, not a date"),
+        _("The cell holds only a year (%(year)s); the structure wants a full date."),
+        _("Write the full date as %(example)s (%(format)s); if only the year is known, say so "
+          "in the dataset's description and use its first day, %(year)s-01-01."),
     ),
     CheckCode(
         TYPE_DATE, ERROR, _("Not a date"),

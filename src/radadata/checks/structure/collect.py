@@ -7,6 +7,7 @@ finding carries the total.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from radadata.checks.structure.validate import Checker
 
 EXCERPT = 80  # characters of a cell shown in a finding
+_YEAR = re.compile(r"^\s*(1[89]|20)\d\d\s*$")
 
 
 def excerpt(text: Any) -> str:
@@ -43,7 +45,10 @@ def findings(checker: Checker, *, cap: int) -> list[Finding]:
         firsts = _first_rows(checker, int(index), rows) if code == codes.UNIQUE else {}
         for row, cell in zip(rows, cells, strict=True):
             extra = {**params, "first": firsts[row]} if row in firsts else params
-            finding = Finding(code, row=checker.table.file_row(row), column=column,
+            kind = code
+            if code == codes.TYPE_DATE and _YEAR.match(str(cell or "")):
+                kind, extra = codes.TYPE_DATE_YEAR, {**extra, "year": str(cell).strip()}
+            finding = Finding(kind, row=checker.table.file_row(row), column=column,
                               excerpt=excerpt(cell), params=dict(extra),
                               part=checker.table.part)
             listed.append((row, order[name], finding))

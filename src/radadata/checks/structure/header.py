@@ -47,7 +47,7 @@ def pair(table: Table, fields: list[dict[str, Any]]) -> Pairing:
 
 def _by_position(table: Table, labels: list[str], fields: list[dict[str, Any]],
                  names: list[str]) -> Pairing:
-    row = table.first_row - 1  # the header's row in the file
+    row = table.header_row  # the header's row in the file
     paired: list[dict[str, Any] | None] = []
     shown: list[str] = []
     findings: list[Finding] = []
@@ -79,7 +79,7 @@ def _by_position(table: Table, labels: list[str], fields: list[dict[str, Any]],
 
 def _by_name(table: Table, labels: list[str], fields: list[dict[str, Any]],
              names: list[str]) -> Pairing:
-    row = table.first_row - 1
+    row = table.header_row
     by_name = dict(zip(names, fields, strict=True))
     paired = [by_name.get(label) for label in labels]
     findings = [Finding(codes.EXTRA_LABEL, row=row, column=label,

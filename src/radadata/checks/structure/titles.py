@@ -68,7 +68,7 @@ def header_rows(table: Table, schema: dict[str, Any] | None) -> tuple[Table, lis
         findings.append(Finding(TITLES_ROW, row=table.first_row, part=table.part,
                                 params={"row": table.first_row, "example": example.strip()}))
         table = Table(frame=table.frame.slice(1), header=table.header, part=table.part,
-                      first_row=table.first_row + 1)
+                      first_row=table.first_row + 1, titles_rows=table.titles_rows + 1)
         titles = row
     else:
         titles = []
@@ -130,7 +130,8 @@ def _without_repeats(table: Table, titles: list[str]) -> tuple[Table, list[Findi
     else:
         frame = frame.with_columns(pl.when(mask).then(None).otherwise(pl.col(c)).alias(c)
                                    for c in columns)
-    return (Table(frame=frame, header=table.header, part=table.part, first_row=table.first_row),
+    return (Table(frame=frame, header=table.header, part=table.part, first_row=table.first_row,
+                  titles_rows=table.titles_rows),
             [Finding(HEADER_REPEATED, row=first, part=table.part, count=len(at),
                      params={"count": len(at), "row": first})])
 
@@ -139,15 +140,15 @@ def _header_is_data(table: Table, fields: list[dict[str, Any]]) -> list[Finding]
     labels = [label.strip() for label in table.header if label and label.strip()]
     if len(labels) < 2:
         return []
-    if fields:
+    values = [label for label in labels if _VALUE.match(label) and not _YEAR.match(label)]
+    if fields:  # with a structure: none of its names or titles, and values among the labels
         known = {normal(f.get("name")) for f in fields} | \
             {normal(f.get("title")) for f in fields if f.get("title")}
-        if any(normal(label) in known for label in labels):
+        if any(normal(label) in known for label in labels) or len(values) < 2:
             return []
-    values = [label for label in labels if _VALUE.match(label) and not _YEAR.match(label)]
-    if len(values) < max(2, (len(labels) + 1) // 2):
+    elif len(values) < max(2, (len(labels) + 1) // 2):
         return []
     names = (": " + ", ".join(str(f.get("name")) for f in fields[:8])
              + ("…" if len(fields) > 8 else "")) if fields else ""
-    return [Finding(HEADER_IS_DATA, row=table.first_row - 1, part=table.part,
+    return [Finding(HEADER_IS_DATA, row=table.header_row, part=table.part,
                     params={"example": values[0], "names": names})]
