@@ -48,8 +48,36 @@ def test_a_remembered_answer_is_the_answer(catalogue):
 
 def test_a_remembered_answer_costs_two_queries(catalogue):
     query = SearchQuery(text="школа", facets=FACETS)
-    assert queries_of(lambda: search(query)) == 5  # version, words, counts, page, datasets
+    # version, words, one pass (count, facets and order), datasets
+    assert queries_of(lambda: search(query)) == 4
     assert queries_of(lambda: search(query)) == 2  # version, datasets
+
+
+@pytest.mark.parametrize("sort", ["relevance", "-relevance", "title", "-title", "modified",
+                                  "published"])
+def test_a_query_is_ranked_once_and_its_pages_are_slices_of_that_order(catalogue, sort):
+    every = names(search(SearchQuery(text="громада", sort=sort, limit=10)))
+    assert len(every) == 3
+    cache.clear()
+    first = SearchQuery(text="громада", sort=sort, limit=1, facets=("owner",))
+    assert queries_of(lambda: search(first)) == 4  # version, words, one pass, datasets
+    pages = []
+    for offset in range(3):
+        page = SearchQuery(text="громада", sort=sort, limit=1, offset=offset)
+        # The other pages, without facets too: the version token and the page's datasets.
+        assert queries_of(lambda page=page: pages.extend(names(search(page)))) == 2
+    assert pages == every
+
+
+def test_pages_beyond_the_remembered_order_are_cut_by_the_database(catalogue, monkeypatch):
+    from radadata.catalog.search import service
+
+    every = names(search(SearchQuery(text="громада", sort="title", limit=10)))
+    cache.clear()
+    monkeypatch.setattr(service, "RANKED", 1)
+    pages = [names(search(SearchQuery(text="громада", sort="title", limit=1, offset=n)))
+             for n in range(4)]
+    assert pages == [[every[0]], [every[1]], [every[2]], []]
 
 
 def test_every_change_of_the_catalogue_is_seen_at_once(catalogue):

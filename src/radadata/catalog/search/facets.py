@@ -1,14 +1,18 @@
-"""The number of datasets found and the facet counts over them, in one pass of SQL.
+"""The number of datasets found, the facet counts over them and their order, in one pass of SQL.
 
-The datasets found are computed once (a common table expression) and every count is a GROUP BY
-over a join to them, gathered with UNION ALL: one query, whatever the number of facets, instead
-of one query per facet over the whole filter again. The same SQL runs on SQLite and PostgreSQL.
+The datasets found are computed once (a common table expression, with their score when words
+were asked: the full-text match runs once) and every count is a GROUP BY over a join to them,
+gathered with UNION ALL: one query, whatever the number of facets, instead of one query per
+facet over the whole filter again. The same statement may also number the datasets found in the
+order a query asks (a window function), so a search is ranked once and its pages are slices of
+that order. The same SQL runs on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -41,7 +45,7 @@ def _tag_part(name: str, m2m: str, tag_model, value: str, label: str) -> str:
     dataset_col = _column(through, "dataset")
     tag_col = _column(through, tag_model.__name__.lower())
     value_col, label_col = _column(tag_model, value), _column(tag_model, label)
-    return (f"SELECT '{name}', t.{value_col}, t.{label_col}, COUNT(*) FROM found "
+    return (f"SELECT '{name}', t.{value_col}, t.{label_col}, COUNT(*), 0 FROM found "
             f"JOIN {link} l ON l.{dataset_col} = found.id "
             f"JOIN {tag} t ON t.{_q('id')} = l.{tag_col} "
             f"GROUP BY t.{value_col}, t.{label_col}")
@@ -54,20 +58,77 @@ def _parts() -> dict[str, str]:
     formats = _column(SearchEntry, "formats")
     entry_id = _column(SearchEntry, "dataset")
     return {
-        "count": "SELECT 'count', '', '', COUNT(*) FROM found",
+        "count": "SELECT 'count', '', '', COUNT(*), 0 FROM found",
         "theme": _tag_part("theme", "themes", Theme, "code", "name"),
         "keyword": _tag_part("keyword", "keywords", Keyword, "name", "name"),
         # ",CSV,XLSX," per dataset: grouped as stored, split in Python (a few combinations).
-        "format": (f"SELECT 'format', e.{formats}, '', COUNT(*) FROM found "
+        "format": (f"SELECT 'format', e.{formats}, '', COUNT(*), 0 FROM found "
                    f"LEFT JOIN {_table(SearchEntry)} e ON e.{entry_id} = found.id "
                    f"GROUP BY e.{formats}"),
-        "periodicity": (f"SELECT 'periodicity', d.{periodicity}, '', COUNT(*) FROM found "
+        "periodicity": (f"SELECT 'periodicity', d.{periodicity}, '', COUNT(*), 0 FROM found "
                         f"JOIN {dataset} d ON d.{pk} = found.id GROUP BY d.{periodicity}"),
-        "owner": (f"SELECT 'owner', o.{slug}, o.{owner_name}, COUNT(*) FROM found "
+        "owner": (f"SELECT 'owner', o.{slug}, o.{owner_name}, COUNT(*), 0 FROM found "
                   f"JOIN {dataset} d ON d.{pk} = found.id "
                   f"JOIN {_table(Owner)} o ON o.{pk} = d.{owner_id} "
                   f"GROUP BY o.{slug}, o.{owner_name}"),
     }
+
+
+@dataclass
+class Pass:
+    """What one pass over the datasets found answers."""
+
+    count: int = 0
+    facets: dict[str, Counts] = field(default_factory=dict)
+    # The ids of the first `ranked` datasets found, in the order asked (empty when no order
+    # was asked).
+    order: list[int] = field(default_factory=list)
+
+
+def one_pass(found_sql: str, params: list | tuple, names: Iterable[str], *,
+             scored: bool = False, order_by: str = "", ranked: int = 0) -> Pass:
+    """Count the datasets of `found_sql` (a query of their ids; with `scored`, of their ids and
+    scores), count each facet of `names` over them (values no
+    dataset has are left out) and, with `order_by` (SQL over found.id, found.score and the
+    dataset's row `d`), number them in that order and keep the ids of the first `ranked`."""
+    names = list(dict.fromkeys(names))
+    parts = _parts()
+    arms = [parts[name] for name in ["count", *names]]
+    if order_by:
+        dataset, pk = _table(Dataset), _q("id")
+        arms.append(f"SELECT 'order', '', '', ranked.id, ranked.position FROM ("
+                    f"SELECT found.id AS id, ROW_NUMBER() OVER (ORDER BY {order_by}) AS position "
+                    f"FROM found JOIN {dataset} d ON d.{pk} = found.id) ranked "
+                    f"WHERE ranked.position <= %s")
+        params = [*params, ranked]
+    columns = "(id, score)" if scored else "(id)"
+    sql = f"WITH found {columns} AS ({found_sql}) " + " UNION ALL ".join(arms)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    result = Pass(facets={name: [] for name in names})
+    formats: Counter[str] = Counter()
+    positions: list[tuple[int, int]] = []
+    for name, value, label, n, position in rows:
+        if name == "order":
+            positions.append((position, n))
+        elif name == "count":
+            result.count = n
+        elif name == "format":
+            for fmt in (value or "").split(","):
+                if fmt:
+                    formats[fmt] += n
+        else:
+            result.facets[name].append((value, label, n))
+    if "format" in result.facets:
+        result.facets["format"] = [(fmt, fmt, n) for fmt, n in formats.items()]
+    if positions:
+        # Numbered 1…n by the database: placed by number, no sort needed here.
+        order = [0] * len(positions)
+        for position, pk in positions:
+            order[position - 1] = pk
+        result.order = order
+    return result
 
 
 def count_and_facets(datasets: QuerySet[Dataset], names: Iterable[str]
@@ -79,27 +140,8 @@ def count_and_facets(datasets: QuerySet[Dataset], names: Iterable[str]
         found_sql, params = datasets.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # datasets.none(), or a filter Django knows matches nothing
         return 0, {name: [] for name in names}
-    parts = _parts()
-    sql = (f"WITH found (id) AS ({found_sql}) "
-           + " UNION ALL ".join(parts[name] for name in ["count", *names]))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    count = 0
-    facets: dict[str, Counts] = {name: [] for name in names}
-    formats: Counter[str] = Counter()
-    for name, value, label, n in rows:
-        if name == "count":
-            count = n
-        elif name == "format":
-            for fmt in (value or "").split(","):
-                if fmt:
-                    formats[fmt] += n
-        else:
-            facets[name].append((value, label, n))
-    if "format" in facets:
-        facets["format"] = [(fmt, fmt, n) for fmt, n in formats.items()]
-    return count, facets
+    found = one_pass(found_sql, params, names)
+    return found.count, found.facets
 
 
 def labelled(name: str, counts: Counts) -> Counts:

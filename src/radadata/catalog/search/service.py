@@ -1,20 +1,33 @@
 """The search over published datasets: words (any Ukrainian form), filters, facets, sorts.
 
-What follows from the catalogue alone (which words it knows, how many datasets a filter keeps,
-the facet counts, the order of a page) is computed once per version of the catalogue and
-remembered (cache.py); the datasets of the page are always read fresh.
+What follows from the catalogue alone (which words it knows, how many datasets a query finds,
+the facet counts, the order of the datasets found) is computed once per version of the
+catalogue and remembered (cache.py); the datasets of the page are always read fresh. A query
+not seen before costs one pass of SQL (facets.one_pass: the count, the facets asked and the
+order of the first RANKED datasets found); its other pages, and the same words and filters in
+another form or with other facets, are slices and additions of what that pass found.
 """
 
 from __future__ import annotations
 
+from array import array
+from dataclasses import dataclass
+
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from radadata.catalog.search import cache
 from radadata.catalog.search.backends import backend
-from radadata.catalog.search.facets import Counts, count_and_facets, labelled
-from radadata.catalog.search.order import ordered_page
+from radadata.catalog.search.facets import Counts, Pass, labelled, one_pass
+from radadata.catalog.search.order import (
+    RANKED,
+    cached_order,
+    found_sql,
+    order_by_sql,
+    page_by_database,
+)
 from radadata.catalog.search.query import (
     FACETS,
     MAX_LIMIT,
@@ -96,19 +109,45 @@ def _filter_key(query: SearchQuery) -> tuple:
             query.modified_from, query.modified_to)
 
 
-def _counts(version: str, found_key: tuple, names: tuple[str, ...],
-            datasets: QuerySet[Dataset]) -> tuple[int, dict[str, Counts]]:
-    """The count and the facets `names` of `datasets`: remembered in one entry per set of
-    datasets found, to which facets asked for later are added (computed together, with the
-    count, in one query)."""
-    key = cache.key(version, "counts", *found_key)
-    entry: dict | None = cache.get_or_none(key)
+@dataclass
+class _Found:
+    count: int
+    counts: dict[str, Counts]
+    order: array | None  # the first RANKED ids in the order asked, when it may be remembered
+
+
+def _found(query: SearchQuery, *, version: str, found_key: tuple, names: tuple[str, ...],
+           datasets: QuerySet[Dataset], terms: list[str], ordered: bool) -> _Found:
+    """The count of the datasets found, the facets `names` over them and (when `ordered`) the
+    order of the first RANKED of them: what is remembered is used, what is missing is
+    computed in one pass and remembered (the count and facets under the words and filters, the
+    order under the words, filters and sort)."""
+    counts_key = cache.key(version, "counts", *found_key)
+    order_key = cache.key(version, "order", *found_key, query.sort)
+    entry: dict | None = cache.get_or_none(counts_key)
+    order: array | None = cache.get_or_none(order_key) if ordered else None
     missing = [name for name in names if entry is None or name not in entry["facets"]]
-    if entry is None or missing:
-        count, computed = count_and_facets(datasets, missing)
-        entry = {"count": count, "facets": {**(entry or {}).get("facets", {}), **computed}}
-        cache.put(key, entry)
-    return entry["count"], {name: entry["facets"][name] for name in names}
+    if entry is None or missing or (ordered and order is None):
+        order_by = ""
+        try:
+            # Scores only to rank the datasets found by relevance.
+            sql, params, scored = found_sql(datasets, terms, scored=ordered and order is None
+                                            and query.sort.removeprefix("-") == "relevance")
+        except EmptyResultSet:  # a filter Django knows matches nothing
+            found = Pass(facets={name: [] for name in missing})
+        else:
+            if ordered and order is None:
+                order_by = order_by_sql(query, scored=scored)
+            found = one_pass(sql, params, missing, scored=scored, ranked=RANKED,
+                             order_by=order_by)
+        entry = {"count": found.count,
+                 "facets": {**(entry or {}).get("facets", {}), **found.facets}}
+        cache.put(counts_key, entry)
+        if ordered and order is None:
+            order = array("q", found.order)
+            cache.put(order_key, order)
+    return _Found(count=entry["count"], counts={name: entry["facets"][name] for name in names},
+                  order=order)
 
 
 def _facets(query: SearchQuery, counts: dict[str, Counts]) -> dict[str, list[Facet]]:
@@ -131,30 +170,38 @@ def search(query: SearchQuery) -> SearchResult:
     version = cache.current_version()  # before anything else is read: see cache.py
     typed = query_words(query.text)
     terms = [lemma for _word, lemma in typed]
-    datasets = _filtered(query)
-    words = Words()
-    if terms:
-        words = check_words(version, typed)
-        if words.unknown_words:
-            # Every word must match: a word no dataset holds leaves nothing to show.
-            datasets = datasets.none()
-        else:
-            sql, params = backend().match_sql(terms)
-            datasets = datasets.filter(pk__in=RawSQL(sql, params))
+    filtered = _filtered(query)
+    words = check_words(version, typed) if terms else Words()
+    names = tuple(dict.fromkeys(query.facets))
     found_key = (tuple(terms), _filter_key(query))
-    count, counts = _counts(version, found_key, tuple(dict.fromkeys(query.facets)), datasets)
+    if words.unknown_words:
+        # Every word must match: a word no dataset holds leaves nothing to show.
+        return SearchResult(count=0, datasets=[], facets=_facets(query, {n: [] for n in names}),
+                            unknown_words=list(words.unknown_words),
+                            suggestions=list(words.suggestions))
+    found = _found(query, version=version, found_key=found_key, names=names, datasets=filtered,
+                   terms=terms, ordered=bool(query.limit) and cached_order(query))
     page_ids: list[int] = []
+    end = query.offset + query.limit
     # Past the last dataset there is nothing to sort (and an offset as large as a client
     # likes never reaches the database, whose integers it may overflow).
-    if query.limit and query.offset < count and not words.unknown_words:
-        page_ids = ordered_page(query, version=version, found_key=found_key,
-                                datasets=datasets, terms=terms)
+    if query.limit and query.offset < found.count:
+        if found.order is not None and (end <= len(found.order)
+                                        or len(found.order) >= found.count):
+            page_ids = list(found.order[query.offset:end])
+        else:
+            matched = filtered
+            if terms:
+                sql, params = backend().match_sql(terms)
+                matched = filtered.filter(pk__in=RawSQL(sql, params))
+            page_ids = page_by_database(query, version=version, found_key=found_key,
+                                        filtered=filtered, matched=matched, terms=terms)
     found_by_id = (Dataset.objects.select_related("owner", "responsible", "search_entry")
                    .in_bulk(page_ids))
     return SearchResult(
-        count=count,
+        count=found.count,
         datasets=[found_by_id[pk] for pk in page_ids if pk in found_by_id],
-        facets=_facets(query, counts),
+        facets=_facets(query, found.counts),
         unknown_words=list(words.unknown_words),
         suggestions=list(words.suggestions),
     )

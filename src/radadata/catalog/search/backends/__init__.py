@@ -1,6 +1,7 @@
 """The full-text part of the search, one module per database, behind the same four functions:
 
-    match_sql(terms) -> (sql, params)   a query of the ids of datasets having every term
+    match_sql(terms) -> (sql, params)   a query of the ids (dataset_id) of datasets having
+                                        every term
     scored_sql(terms) -> (sql, params)  the same datasets as rows (dataset_id, score): a
                                         higher score is a better match
     known(terms) -> set of the terms the index holds

@@ -14,7 +14,8 @@ def _expression(terms: list[str]) -> str:
 
 
 def match_sql(terms: list[str]) -> tuple[str, list]:
-    return ("SELECT rowid FROM catalog_search_fts WHERE catalog_search_fts MATCH %s",
+    return ("SELECT rowid AS dataset_id FROM catalog_search_fts "
+            "WHERE catalog_search_fts MATCH %s",
             [_expression(terms)])
 
 
