@@ -10,7 +10,7 @@ PYTEST := $(BIN)/pytest -p no:cacheprovider --ds=radadata.config.settings.test
 XDIST := -n 2
 
 .PHONY: install run serve migrate demo test lint check-migrations unit e2e test-postgres bench \
-        messages messages-merge lock clean
+        test-ckan messages messages-merge lock clean
 
 install: $(STAMP)
 
@@ -45,7 +45,7 @@ check-migrations: install
 	  $(BIN)/radadata makemigrations --check --dry-run -v1
 
 unit: install
-	$(PYTEST) $(XDIST) -m "not e2e"
+	$(PYTEST) $(XDIST) -m "not e2e and not ckan"
 
 e2e: install
 	scripts/ensure-chromium
@@ -53,7 +53,12 @@ e2e: install
 
 ## The same unit and integration tests against a throwaway local PostgreSQL server.
 test-postgres: install
-	scripts/with-postgres $(PYTEST) $(XDIST) -m "not e2e"
+	scripts/with-postgres $(PYTEST) $(XDIST) -m "not e2e and not ckan"
+
+## Contract tests against two real CKAN 2.11.6 portals (scripts/with-ckan: PostgreSQL, Redis,
+## ckanext-scheming/-harvest/-dcat; CKAN's virtualenv is cached outside the repository).
+test-ckan: install
+	scripts/with-ckan $(PYTEST) -m ckan tests/ckan_real
 
 bench: install
 	$(BIN)/python bench/export_registry.py --rows 10000

@@ -269,7 +269,7 @@ def test_a_package_this_registry_pushed_comes_back_in_sync(office, conn, portal,
     run_import(portal, officer)
 
     dataset = Dataset.objects.get(name="merezha-shkil")
-    assert dataset.identifier != identifier  # the portal's id now: the package is the source
+    assert dataset.identifier == identifier  # the push sent it: the import keeps it
     [row] = [r for r in sync_list().rows if r.dataset.pk == dataset.pk]
     assert row.state == SyncState.IN_SYNC
     assert row.sync.remote_name == "svitlohirska-mr-merezha-shkil"

@@ -84,8 +84,12 @@ def test_a_changed_secret_asks_for_the_key_again(officer_client, conn, monkeypat
 def test_the_check_button_asks_the_portal(officer_client, conn, portal):
     response = officer_client.post(reverse("portal_sync:connection-check"), follow=True)
 
-    assert "2.10.4" in response.content.decode()
-    assert [c.action for c in portal.calls] == ["status_show", "organization_show"]
+    page = response.content.decode()
+    assert "2.10.4" in page
+    assert "the first push will verify what it keeps" in page  # the fake has no schema
+    # It only reads: who the portal is, the organisation, the dataset schema if published.
+    assert [c.action for c in portal.calls] == ["status_show", "organization_show",
+                                                "scheming_dataset_schema_show"]
 
 
 @pytest.mark.parametrize("url", [CONNECTION, LIST])

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from radadata.core.errors import DomainError
 from radadata.portal_sync import drift, mapping, selectors
 from radadata.portal_sync.client import FIELD_LABELS, PortalClient
+from radadata.portal_sync.layout import Layout
 from radadata.portal_sync.models import DatasetSync, PortalConnection
 from radadata.registry.models import Dataset
 
@@ -50,6 +51,8 @@ class DryRun:
     files: list[FileAction] = field(default_factory=list)
     drift: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    #: Warnings that do not stop the push (a keyword the portal gets rewritten).
+    notes: list[str] = field(default_factory=list)
     error: str = ""
 
     @property
@@ -58,13 +61,16 @@ class DryRun:
 
     def lines(self) -> Iterator[str]:
         """The dry run as text, for the command line."""
-        head = _("update") if self.exists else _("create")
+        head = (_("create") if not self.exists
+                else _("update") if self.changes else _("nothing to send"))
         yield f"{self.dataset.title} → {self.package_name} ({head})"
         if self.error:
             yield "  ! " + self.error
             return
         for problem in self.problems:
             yield "  ! " + problem
+        for note in self.notes:
+            yield "  ~ " + note
         if self.drift:
             yield "  ! " + _("changed on the portal by hand; a push needs --force")
             for key, (sent, theirs) in self.drift.get("fields", {}).items():
@@ -100,7 +106,7 @@ def dry_run(dataset: Dataset, *, conn: PortalConnection, client: PortalClient,
     sync = selectors.sync_of(dataset)
     result = DryRun(dataset=dataset, package_name=(sync.remote_name if sync and sync.remote_name
                                                    else out.name),
-                    exists=False, problems=list(out.problems))
+                    exists=False, problems=list(out.problems), notes=list(out.notes))
     try:
         package = None
         if sync is not None and sync.remote_id:
@@ -117,7 +123,8 @@ def dry_run(dataset: Dataset, *, conn: PortalConnection, client: PortalClient,
               else {})
     result.fields = [FieldChange(key=key, label=str(FIELD_LABELS.get(key, key)), ours=ours,
                                  theirs=theirs)
-                     for key, (ours, theirs) in mapping.field_changes(out.fields, theirs).items()]
+                     for key, (ours, theirs) in mapping.field_changes(
+                         Layout.from_stored(conn.layout).kept(out.fields), theirs).items()]
     if package is not None and package.get("state") == "deleted":
         result.drift = drift.deleted()
     elif package is not None and sync is not None:

@@ -18,10 +18,12 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -41,10 +43,15 @@ STRUCTURE_KEY = "structure"
 STRUCTURE_NAME = "Структура набору даних"
 STRUCTURE_DESCRIPTION = "Структура набору даних у форматі W3C CSVW (JSON)."
 
-#: The package fields a push manages, in the order the dry run lists them.
+#: The package fields a push manages, in the order the dry run lists them. Where the portal
+#: keeps each (top level or extras) is layout.Layout's business.
 FIELDS = ("title", "notes", "tag_string", "maintainer", "maintainer_email", "owner_org",
           "purpose_of_collecting_information", "update_frequency", "language", "license_id",
-          "url")
+          "url", "author", "publisher_name", "publisher_identifier", "identifier", "issued")
+#: CKAN's tag validator: letters, digits, spaces, "-", "_", "." (ʼ U+02BC is a letter).
+TAG_MIN, TAG_MAX = 2, 100
+_APOSTROPHES = re.compile("['\u2019\u2018`\u00b4\u02b9]")
+_NOT_TAG = re.compile(r"[^\w \-.]+")
 #: What the portal requires filled (its ckanext-dgua schema: not_empty).
 REQUIRED = {
     "title": gettext_lazy("title"),
@@ -88,6 +95,12 @@ class FileToSend:
             return self.version.file.open("rb")
         return io.BytesIO(self.build() if self.build else b"")
 
+    def content_sha256(self) -> str:
+        """The SHA-256 of the bytes sent (for the structure: of the file built now)."""
+        if self.version is not None:
+            return self.sha256
+        return hashlib.sha256(self.build() if self.build else b"").hexdigest()
+
     def summary(self) -> list[str]:
         return [self.key, self.name, self.description, self.format, self.sha256]
 
@@ -99,6 +112,8 @@ class Outgoing:
     fields: dict[str, str]
     files: list[FileToSend]
     problems: list[str] = field(default_factory=list)
+    #: What the portal gets differently from the passport (keywords rewritten for CKAN).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def fingerprint(self) -> str:
@@ -137,12 +152,47 @@ def _structure_file(dataset: Dataset, versions: list[ResourceVersion]) -> FileTo
                       format="JSON", filename="structure.csvw.json", sha256=source, build=build)
 
 
-def _fields(dataset: Dataset, conn: PortalConnection, contacts: dict) -> dict[str, str]:
+def portal_tag(word: str) -> str:
+    """A keyword as CKAN's tag validator accepts it: any apostrophe as ʼ (U+02BC, which CKAN
+    takes as a letter: «безбарʼєрність»), other signs as spaces; "" when too short."""
+    tag = _NOT_TAG.sub(" ", _APOSTROPHES.sub("\u02bc", word))
+    tag = " ".join(tag.split())[:TAG_MAX].strip()
+    return tag if len(tag) >= TAG_MIN else ""
+
+
+def _tags(dataset: Dataset) -> tuple[str, list[str]]:
+    """The keywords as the portal's tag_string, and a note per keyword the portal gets
+    differently."""
+    tags, notes = [], []
+    for keyword in dataset.keywords.all():
+        tag = portal_tag(keyword.name)
+        if tag != keyword.name:
+            notes.append(_("The keyword “%(word)s” goes to the portal as “%(tag)s” (the portal "
+                           "accepts only letters, digits, spaces, “-”, “_” and “.”).")
+                         % {"word": keyword.name, "tag": tag} if tag else
+                         _("The keyword “%(word)s” is not sent: the portal refuses it (too short "
+                           "or no letters).") % {"word": keyword.name})
+        if tag and tag not in tags:
+            tags.append(tag)
+    return ",".join(tags), notes
+
+
+def _issued(dataset: Dataset) -> str:
+    first = dataset.first_published_at
+    return timezone.localdate(first).isoformat() if first else ""
+
+
+#: Sent only when we know them (an empty one is not a change to make on the portal).
+OPTIONAL = ("publisher_identifier", "issued")
+
+
+def _fields(dataset: Dataset, conn: PortalConnection, contacts: dict,
+            tag_string: str) -> dict[str, str]:
     contact = contact_point(dataset, contacts)
-    return {
+    fields = {
         "title": dataset.title[:TITLE_MAX],
         "notes": dataset.description,
-        "tag_string": ",".join(k.name for k in dataset.keywords.all()),
+        "tag_string": tag_string,
         "maintainer": contact.full_name if contact else "",
         "maintainer_email": contact.email if contact else "",
         "owner_org": conn.organization,
@@ -151,7 +201,14 @@ def _fields(dataset: Dataset, conn: PortalConnection, contacts: dict) -> dict[st
         "language": dataset.language or "uk",
         "license_id": LICENSE["id"],
         "url": dataset.landing_page,
+        # What an import needs to rebuild the registry: the owner, our identifier, the date.
+        "author": dataset.owner.name,
+        "publisher_name": dataset.owner.name,
+        "publisher_identifier": dataset.owner.edrpou or "",
+        "identifier": dataset.identifier,
+        "issued": _issued(dataset),
     }
+    return {key: value for key, value in fields.items() if value or key not in OPTIONAL}
 
 
 def _problems(fields: dict[str, str]) -> list[str]:
@@ -175,9 +232,11 @@ def outgoing(datasets: list[Dataset], conn: PortalConnection) -> dict[int, Outgo
         structure = _structure_file(dataset, versions)
         if structure is not None:
             files.append(structure)
-        fields = _fields(dataset, conn, contacts)
+        tag_string, notes = _tags(dataset)
+        fields = _fields(dataset, conn, contacts, tag_string)
         result[dataset.pk] = Outgoing(dataset=dataset, name=package_name(dataset, council),
-                                      fields=fields, files=files, problems=_problems(fields))
+                                      fields=fields, files=files, problems=_problems(fields),
+                                      notes=notes)
     return result
 
 

@@ -27,6 +27,9 @@ class PortalConnection(models.Model):
         help_text=_("The id or short name of the council's organisation on the portal, as in "
                     "the address of its page (…/organization/<name>)."))
     api_key_encrypted = models.TextField(blank=True)
+    #: What the portal keeps where (layout.Layout.stored()): read from its schema by the
+    #: connection check, or learnt from a push.
+    layout = models.JSONField(_("what the portal keeps"), default=dict, blank=True)
     updated_at = models.DateTimeField(_("changed"))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("changed by"),
                                    null=True, blank=True, on_delete=models.SET_NULL,

@@ -28,6 +28,7 @@ from radadata.jobs.base import Item, JobRunner, register
 from radadata.portal_sync import drift as drift_check
 from radadata.portal_sync import mapping, selectors, services
 from radadata.portal_sync.client import PortalClient, PortalError, PortalRejected
+from radadata.portal_sync.layout import Layout
 from radadata.portal_sync.models import DatasetSync, PortalConnection
 from radadata.registry import access
 from radadata.registry.models import Dataset
@@ -97,17 +98,11 @@ def _is_deleted(package: dict[str, Any]) -> bool:
     return package.get("state") == "deleted"
 
 
-def _payload(fields: dict[str, str]) -> dict[str, Any]:
-    # tags beside tag_string: a patch replaces the old tag list instead of merging into it.
-    words = [w.strip() for w in fields["tag_string"].split(",") if w.strip()]
-    return {**fields, "tags": [{"name": w} for w in words]}
-
-
 def _create(client: PortalClient, sync: DatasetSync, token: str, out: mapping.Outgoing,
-            conn: PortalConnection, at: dt.datetime) -> dict:
+            conn: PortalConnection, layout: Layout, at: dt.datetime) -> dict:
     sync = services.sync_intend_name(sync=sync, token=token, name=out.name, at=at)
     try:
-        return client.call("package_create", name=out.name, **_payload(out.fields),
+        return client.call("package_create", name=out.name, **layout.payload(out.fields),
                            recover=lambda: _by_name(client, out.name, conn))
     except PortalRejected as error:
         # "That URL is already in use": ours, made by an attempt whose answer was lost, or
@@ -117,7 +112,7 @@ def _create(client: PortalClient, sync: DatasetSync, token: str, out: mapping.Ou
             raise
         if _is_deleted(found):
             found = client.call("package_patch", id=found["id"], state="active",
-                                **_payload(out.fields))
+                                **layout.payload(out.fields))
         return found
 
 
@@ -154,9 +149,10 @@ def _send_file(client: PortalClient, sync: DatasetSync, token: str, package: dic
                              if r.get("name") == file.name and r["id"] not in known
                              and r["id"] not in claimed), None)
     with file.open() as stream:
+        # CKAN does not compute a file's hash itself: the SHA-256 goes with the upload.
         result = client.upload(action, stream=stream, filename=file.filename, recover=recover,
                                name=file.name, description=file.description,
-                               format=file.format, **target)
+                               format=file.format, hash=file.content_sha256(), **target)
     entry = {"id": result["id"], "sha256": file.sha256, "name": file.name,
              "description": file.description, "format": file.format}
     return services.sync_record_resource(sync=sync, token=token, key=file.key, entry=entry,
@@ -169,6 +165,25 @@ def _foreign(sync: DatasetSync, package: dict[str, Any]) -> dict[str, dict[str, 
     ours = {e.get("id") for e in sync.resources.values() if not e.get("foreign")}
     return {f"portal:{r['id']}": {"id": r["id"], "name": r.get("name") or "", "foreign": True}
             for r in package.get("resources") or [] if r.get("id") not in ours}
+
+
+def _verify(client: PortalClient, conn: PortalConnection, layout: Layout, package: dict,
+            out: mapping.Outgoing, at: dt.datetime) -> tuple[dict, Layout]:
+    """Did the portal keep what we sent, where we sent it? A portal whose schema is not known
+    drops a top-level field it does not know: send it again in extras, once; a field kept in
+    neither place is recorded as dropped. The layout learnt is saved on the connection."""
+    for _attempt in range(2):
+        learnt = layout.verified(out.fields, package)
+        if learnt == layout:
+            break
+        moved = {key for key in layout.top_level - learnt.top_level if key not in learnt.dropped}
+        layout = learnt
+        services.connection_record_layout(conn=conn, layout=layout, at=at)
+        if not moved:
+            break
+        log.info("portal %s keeps %s only in extras", conn.base_url, ", ".join(sorted(moved)))
+        package = client.call("package_patch", id=package["id"], **layout.payload(out.fields))
+    return package, layout
 
 
 def _record_upload(dataset: Dataset, at: dt.datetime) -> bool:
@@ -193,6 +208,7 @@ def push_dataset(*, dataset: Dataset, conn: PortalConnection, client: PortalClie
         raise Conflict(_("The dataset is not ready for the portal: publish it, or accept its "
                          "submission, first."), code="not_ready")
     out = mapping.outgoing_one(dataset, conn)
+    layout = Layout.from_stored(conn.layout)
     sync, previous = services.sync_claim(dataset=dataset, by=by, at=at)
     token = sync.claim
     try:
@@ -211,15 +227,17 @@ def push_dataset(*, dataset: Dataset, conn: PortalConnection, client: PortalClie
                                code="portal_drift")
         result = PushResult(dataset=dataset, remote_name=out.name)
         if package is None:
-            package = _create(client, sync, token, out, conn, at)
+            package = _create(client, sync, token, out, conn, layout, at)
             result.created = True
+            package, layout = _verify(client, conn, layout, package, out, at)
         else:
             theirs = mapping.remote_fields(package, organization=conn.organization)
-            result.fields_changed = list(mapping.field_changes(out.fields, theirs))
+            result.fields_changed = list(mapping.field_changes(layout.kept(out.fields), theirs))
             revive = {"state": "active"} if _is_deleted(package) else {}
             if result.fields_changed or revive:
                 package = client.call("package_patch", id=package["id"], **revive,
-                                      **_payload(out.fields))
+                                      **layout.payload(out.fields))
+                package, layout = _verify(client, conn, layout, package, out, at)
         result.remote_name = package.get("name") or out.name
         if sync.remote_id != package["id"] or sync.remote_name != result.remote_name:
             sync = services.sync_record_package(sync=sync, token=token, remote_id=package["id"],
@@ -229,7 +247,7 @@ def push_dataset(*, dataset: Dataset, conn: PortalConnection, client: PortalClie
             if sent:
                 result.uploaded.append(file.name)
         final = client.call("package_show", id=package["id"])
-        services.sync_finish(sync=sync, token=token, fields=out.fields,
+        services.sync_finish(sync=sync, token=token, fields=layout.kept(out.fields),
                              fingerprint=out.fingerprint, foreign=_foreign(sync, final),
                              remote_modified=mapping.parse_timestamp(
                                  final.get("metadata_modified")),

@@ -141,13 +141,3 @@ def shown_state(sync: DatasetSync | None, fingerprint: str | None) -> SyncState:
             return SyncState.LOCAL_CHANGES
     return SyncState(sync.state)
 
-
-def check_connection(conn: PortalConnection) -> str:
-    """Ask the portal who it is and whether it has the organisation (reads only). The key is
-    proved by the first push: CKAN has no read that needs it."""
-    with client_for(conn, retries=1, timeout=15) as client:
-        status = client.call("status_show")
-        org = client.call("organization_show", id=conn.organization, include_datasets=False)
-    return _("The portal answers (CKAN %(version)s) and has the organisation “%(org)s”.") % {
-        "version": status.get("ckan_version", "?"),
-        "org": org.get("title") or org.get("name") or conn.organization}

@@ -9,6 +9,7 @@ log, which records the push once at its end.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from typing import Any
@@ -24,7 +25,8 @@ from radadata.core.validation import clean_or_raise
 from radadata.jobs import heartbeat
 from radadata.jobs.models import Job
 from radadata.jobs.services import job_start
-from radadata.portal_sync import keys, selectors
+from radadata.portal_sync import keys, probe, selectors
+from radadata.portal_sync.layout import PUSH, Layout
 from radadata.portal_sync.models import DatasetSync, Moderation, PortalConnection, SyncState
 from radadata.registry import access
 from radadata.registry.models import Dataset
@@ -58,6 +60,9 @@ def connection_save(*, base_url: str, organization: str, api_key: str = "",
     clean_or_raise(conn, exclude=["api_key_encrypted", "updated_by"])
     conn.save()
     changes = audit.diff(before, {"base_url": conn.base_url, "organization": conn.organization})
+    if before["base_url"] != conn.base_url and conn.layout:
+        conn.layout = {}  # another portal: what it keeps is checked again
+        conn.save(update_fields=["layout"])
     if changes and any(before.values()):
         # Another portal or organisation: none of the remote ids we kept is there. Datasets
         # start as never pushed (a push in progress loses its claim and stops).
@@ -71,6 +76,31 @@ def connection_save(*, base_url: str, organization: str, api_key: str = "",
         changes["api_key"] = ["", str(_("replaced (not shown)"))]
     audit.record(actor=by, action="portal.connection_saved", obj=conn, at=at, changes=changes)
     return conn
+
+
+@transaction.atomic
+def connection_record_layout(*, conn: PortalConnection, layout: Layout,
+                             at: dt.datetime) -> PortalConnection:
+    """What the portal keeps where, as its schema or a push showed it (not audited: it is
+    the portal's fact, not anyone's decision)."""
+    stored = layout.stored()
+    if conn.layout != stored:
+        PortalConnection.objects.filter(pk=conn.pk).update(layout=stored)
+        conn.layout = stored
+    return conn
+
+
+def connection_check(*, conn: PortalConnection, at: dt.datetime) -> str:
+    """Ask the portal what it is and what it keeps (reads only), remember its layout, and
+    say it in words. A layout a push has verified stays when the portal publishes no schema."""
+    with selectors.client_for(conn, retries=1, timeout=15) as client:
+        report = probe.inspect(client, conn.organization, conn.api_key)
+    known = Layout.from_stored(conn.layout)
+    if report.layout.source or known.source != PUSH:
+        connection_record_layout(conn=conn, layout=report.layout, at=at)
+    else:
+        report = dataclasses.replace(report, layout=known)
+    return report.message()
 
 
 def push_start(*, datasets: list[Dataset] | None, force: bool = False, by: User | None,

@@ -83,8 +83,9 @@ class Planner:
             sync = DatasetSync.objects.filter(remote_id=incoming.remote_id).first()
             if sync is not None:
                 return datasets.get(pk=sync.dataset_id), _("the package id on the portal")
-        if incoming.remote_id:
-            found = datasets.filter(identifier=incoming.remote_id).first()
+        for identifier in dict.fromkeys(filter(None, [incoming.identifier,
+                                                      incoming.remote_id])):
+            found = datasets.filter(identifier=identifier).first()
             if found is not None:
                 return found, _("identifier")
         same_title = [d for d in datasets.filter(title=incoming.title)[:2]
@@ -167,11 +168,12 @@ class Planner:
             fields["periodicity"] = DEFAULT_PERIODICITY
             plan.notes.append(_("The package states no update frequency; “immediately after "
                                 "making changes” is entered. Check it in the passport."))
-        if (incoming.remote_id and len(incoming.remote_id) <= 100
-                and incoming.remote_id not in self.identifiers
-                and not Dataset.objects.filter(identifier=incoming.remote_id).exists()):
-            fields["identifier"] = incoming.remote_id
-            self.identifiers.add(incoming.remote_id)
+        # The identifier the package carries (a package this registry pushed), else its id.
+        identifier = incoming.identifier or incoming.remote_id
+        if (identifier and len(identifier) <= 100 and identifier not in self.identifiers
+                and not Dataset.objects.filter(identifier=identifier).exists()):
+            fields["identifier"] = identifier
+            self.identifiers.add(identifier)
         name = self._address_name(incoming)
         if name:
             fields["name"] = name

@@ -46,6 +46,8 @@ CODE_KEYS = ("publisherIdentifier", "publisher_identifier", "publisherId", "edrp
 PUBLISHER_KEYS = ("publisherName", "publisher_name", "publisher")
 FREQUENCY_KEYS = ("update_frequency", "frequency", "accrualPeriodicity", "accrual_periodicity")
 PURPOSE_KEYS = ("purpose_of_collecting_information", "purpose")
+ISSUED_KEYS = ("issued", "dct_issued")
+IDENTIFIER_MAX = 100
 _HEX64 = re.compile(r"^(?:sha256:)?([0-9a-f]{64})$", re.IGNORECASE)
 _CODE_IN_TEXT = re.compile(r"(?<!\d)(\d{8})(?!\d)")
 
@@ -75,6 +77,8 @@ class Incoming:
 
     remote_id: str
     remote_name: str
+    #: The identifier the package carries (ours, pushed as `identifier`); "" when none.
+    identifier: str
     title: str
     description: str
     purpose: str
@@ -222,6 +226,11 @@ def _date(value: Any) -> dt.date | None:
     return timezone.localtime(moment).date() if moment else None
 
 
+def _identifier(package: dict[str, Any], extras: dict[str, Any]) -> str:
+    value = " ".join(_first(package, extras, ("identifier",)).split())
+    return value if len(value) <= IDENTIFIER_MAX else ""
+
+
 def read_package(package: dict[str, Any]) -> Incoming:
     extras = _extras(package)
     notes: list[str] = []
@@ -250,13 +259,15 @@ def read_package(package: dict[str, Any]) -> Incoming:
     answer = polling.portal_answer(package)
     return Incoming(
         remote_id=_text(package.get("id")), remote_name=_text(package.get("name")),
-        title=title, description=description, purpose=purpose, periodicity=frequency,
+        identifier=_identifier(package, extras), title=title, description=description,
+        purpose=purpose, periodicity=frequency,
         language=language(raw_language), keywords=_keywords(package, extras), groups=groups,
         maintainer=" ".join(_text(package.get("maintainer")).split()),
         maintainer_email=_text(package.get("maintainer_email")).lower(),
         owner_name=_owner_name(package, extras)[:255], owner_code=_code(package, extras, notes),
         public=not package.get("private") and package.get("state", "active") == "active",
         moderation=answer.status if answer.explicit else "",
-        published_on=_date(package.get("metadata_created")),
+        published_on=(_date(_first(package, extras, ISSUED_KEYS))
+                      or _date(package.get("metadata_created"))),
         modified=mapping.parse_timestamp(package.get("metadata_modified")),
         files=_files(package), package=package, notes=notes, problems=problems)

@@ -15,6 +15,7 @@ from radadata.core.errors import Conflict
 from radadata.jobs.models import Job
 from radadata.jobs.services import job_start
 from radadata.portal_sync import mapping
+from radadata.portal_sync.layout import Layout
 from radadata.portal_sync.models import DatasetSync, Moderation, PortalConnection, SyncState
 from radadata.portal_sync.polling import portal_answer
 from radadata.registry import access
@@ -50,7 +51,8 @@ def _fingerprint_if_in_sync(dataset: Dataset, conn: PortalConnection,
     if ours is not None and entry and structure is not None and ours.build \
             and ours.build() == structure:
         entry["sha256"] = ours.sha256
-    if out.problems or mapping.field_changes(out.fields, theirs):
+    kept = Layout.from_stored(conn.layout).kept(out.fields)
+    if out.problems or mapping.field_changes(kept, theirs):
         return ""
     if not all(_same_file(resources.get(file.key), file) for file in out.files):
         return ""

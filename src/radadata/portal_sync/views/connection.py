@@ -39,7 +39,7 @@ def connection(request: HttpRequest) -> HttpResponse:
 @officer_view
 def connection_check(request: HttpRequest) -> HttpResponse:
     try:
-        message = selectors.check_connection(selectors.usable_connection())
+        message = services.connection_check(conn=selectors.usable_connection(), at=now())
     except DomainError as error:
         messages.error(request, error.message)
     else:
