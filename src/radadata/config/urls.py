@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("radadata.registry.urls")),
     path("", include("radadata.workflow.urls")),
     path("", include("radadata.checks.urls")),
+    path("", include("radadata.structures.urls")),
     path("", include("radadata.jobs.urls")),
     path("", include("radadata.monitoring.urls")),
     path("", include("radadata.reports.urls")),
