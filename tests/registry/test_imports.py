@@ -379,7 +379,9 @@ def test_rejected_rows_leave_no_import_button_and_applying_saves_nothing(officer
     response = _upload(officer_client, table.getvalue().encode())
     assert response["Location"] == "/office/import/review/"
     page = officer_client.get("/office/import/review/?show=rejected").content.decode()
-    assert 'action="/office/import/apply/"' not in page
+    # Not the whole file: only the good rows may be imported, the bad ones given back.
+    assert page.count('action="/office/import/apply/"') == 1
+    assert 'name="good_rows"' in page and 'href="/office/import/rejected.xlsx"' in page
     assert "1 row is rejected" in page
     assert "«publisherIdentifier» (J): ЄДРПОУ code 32855968 has a wrong check digit" in page
     assert "Перелік закладів освіти" in page  # the rejected row's title

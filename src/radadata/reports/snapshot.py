@@ -20,7 +20,13 @@ from django.db.models import Exists, OuterRef, Q
 
 from radadata.core.calendar import WorkingCalendar, default_calendar
 from radadata.core.models import AuditEntry
-from radadata.registry.models import ApprovedListItem, Dataset, Owner, ResourceVersion
+from radadata.registry.models import (
+    ApprovedListItem,
+    Dataset,
+    DatasetFact,
+    Owner,
+    ResourceVersion,
+)
 from radadata.registry.vocabularies import OwnerKind
 from radadata.reports.periods import local_date, moment_after
 from radadata.reports.schedule import change_due, next_due
@@ -35,6 +41,13 @@ RETURNED = frozenset({State.RETURNED})
 REJECTED = frozenset({State.PORTAL_REJECTED})
 
 
+#: Audit actions that give an object its first values (see values_as_of).
+INITIAL_ACTIONS = frozenset({"owner.created", "dataset.registered",
+                             "dataset.history_imported"})
+#: Imported dated facts (registry.DatasetFact) as the workflow states live use records.
+FACT_STATES = {"uploaded": State.UPLOADED, "rejected": State.PORTAL_REJECTED}
+
+
 @dataclass(frozen=True)
 class OwnerAsOf:
     pk: int
@@ -45,6 +58,8 @@ class OwnerAsOf:
     managing_owner_id: int | None
     registered_on_portal: bool
     is_active: bool
+    position: int = 0  # the council's order (0: not set)
+    parent_id: int | None = None
 
     @property
     def is_enterprise(self) -> bool:
@@ -112,8 +127,37 @@ class Snapshot:
         return bool(dataset and dataset.published)
 
     def owners_in_order(self) -> list[OwnerAsOf]:
-        """As councils list them: the executive bodies, then the enterprises; by name."""
-        return sorted(self.owners.values(), key=lambda o: (o.is_enterprise, sort_key(o.name)))
+        """As councils list them: by the order the officer set (Owner.position); an owner
+        without one follows the body it is under; where no order is set at all, the
+        executive bodies, then the enterprises, by name."""
+
+        def key(owner: OwnerAsOf) -> tuple:
+            return (owner.position == 0, owner.position, owner.is_enterprise,
+                    sort_key(owner.name))
+
+        placed = sorted((o for o in self.owners.values()
+                         if o.position or o.parent_id not in self.owners), key=key)
+        followers: dict[int, list[OwnerAsOf]] = defaultdict(list)
+        for owner in self.owners.values():
+            if not owner.position and owner.parent_id in self.owners:
+                followers[owner.parent_id].append(owner)
+        ordered: list[OwnerAsOf] = []
+        seen: set[int] = set()
+
+        def add(owner: OwnerAsOf) -> None:
+            if owner.pk in seen:
+                return
+            seen.add(owner.pk)
+            ordered.append(owner)
+            for unit in sorted(followers.get(owner.pk, []), key=key):
+                add(unit)
+
+        for owner in placed:
+            add(owner)
+        # Owners in a circle of parents (the services refuse one) still appear, at the end.
+        for owner in sorted(self.owners.values(), key=key):
+            add(owner)
+        return ordered
 
     def published(self) -> list[DatasetAsOf]:
         return [d for d in self.datasets.values() if d.published]
@@ -135,12 +179,12 @@ def values_as_of(object_type: str, field_name: str, moment: dt.datetime,
     """Each object's value of `field_name` at `moment`, from the audit log's old and new values
     (the current value when the log never recorded the field)."""
     entries = (AuditEntry.objects.filter(object_type=object_type, changes__has_key=field_name)
-               .order_by("at", "id").values_list("object_id", "at", "changes"))
+               .order_by("at", "id").values_list("object_id", "at", "changes", "action"))
     if len(current) < 500:
         entries = entries.filter(object_id__in=[str(pk) for pk in current])
     before: dict[int, Any] = {}
     after: dict[int, Any] = {}
-    for object_id, at, changes in entries:
+    for object_id, at, changes, action in entries:
         if not object_id.isdigit() or int(object_id) not in current:
             continue
         pk = int(object_id)
@@ -148,7 +192,9 @@ def values_as_of(object_type: str, field_name: str, moment: dt.datetime,
         if at < moment:
             before[pk] = new
         else:
-            after.setdefault(pk, old)
+            # An object entered, or its history imported, after the moment yet counted then
+            # (its dated facts say it existed): what it was entered with held from the start.
+            after.setdefault(pk, new if action in INITIAL_ACTIONS else old)
     result = {}
     for pk, value in current.items():
         if pk in before:
@@ -163,7 +209,9 @@ def values_as_of(object_type: str, field_name: str, moment: dt.datetime,
 def _owners(moment: dt.datetime, owner_ids: Collection[int] | None) -> dict[int, OwnerAsOf]:
     # An owner entered in the registry later than a dataset of it (an import, a correction)
     # still owns that dataset.
-    holding = Q(datasets__registered_at__lt=moment) | Q(approved_items__added_at__lt=moment)
+    holding = (Q(datasets__registered_at__lt=moment) | Q(approved_items__added_at__lt=moment)
+               # the body whose units held datasets then (they publish through it)
+               | Q(units__datasets__registered_at__lt=moment))
     owners = list(Owner.objects.filter(Q(created_at__lt=moment) | holding)
                   .filter(_in(owner_ids, "pk")).distinct())
     registered = values_as_of("registry.owner", "registered_on_portal", moment,
@@ -173,7 +221,8 @@ def _owners(moment: dt.datetime, owner_ids: Collection[int] | None) -> dict[int,
     return {o.pk: OwnerAsOf(pk=o.pk, name=o.name, short_name=o.short_name or o.name,
                             slug=o.slug, kind=o.kind, managing_owner_id=o.managing_owner_id,
                             registered_on_portal=bool(registered[o.pk]),
-                            is_active=bool(active[o.pk]))
+                            is_active=bool(active[o.pk]), position=o.position,
+                            parent_id=o.parent_id)
             for o in owners}
 
 
@@ -277,8 +326,20 @@ def _states(moment: dt.datetime, ids: Iterable[int] | None) -> dict[int, str]:
     """Each dataset's workflow state at `moment`: where its latest event before it led."""
     events = (SubmissionEvent.objects.filter(at__lt=moment)
               .filter(_in(ids, "submission__dataset_id"))
-              .order_by("at", "id").values_list("submission__dataset_id", "to_state"))
-    return dict(events)
+              .order_by("at", "id").values_list("submission__dataset_id", "at", "to_state"))
+    facts = list(DatasetFact.objects.filter(at__lt=moment).filter(_in(ids, "dataset_id"))
+                 .values_list("dataset_id", "at", "kind", "dataset__first_published_at"))
+    if not facts:
+        return {dataset_id: state for dataset_id, _at, state in events}
+    # An imported history: its upload, its rejection and its first publication are events
+    # like those of a submission, in the order they happened.
+    timeline = [(at, 1, dataset_id, state) for dataset_id, at, state in events]
+    for dataset_id, at, kind, first in facts:
+        timeline.append((at, 0, dataset_id, FACT_STATES[kind]))
+        if first is not None and first < moment:
+            timeline.append((first, 0, dataset_id, State.PUBLISHED))
+    timeline.sort(key=lambda event: (event[0], event[1]))
+    return {dataset_id: state for _at, _order, dataset_id, state in timeline}
 
 
 def _items(moment: dt.datetime, owner_ids: Collection[int] | None) -> list[ItemAsOf]:

@@ -4,6 +4,7 @@
     mapping = recognise(table.header)                 # None where the officer must map a column
     plan = plan_import(table, mapping, at=now)        # the dry run, row by row; saves nothing
     registry_import(table=table, mapping=mapping, by=officer, at=now)   # all rows or none
+    registry_import(..., good_rows=True)              # the good rows; rejected_workbook(plan)
 """
 
 from .apply import ImportRejected, registry_import, row_message
@@ -20,6 +21,7 @@ from .columns import (
 from .plan import ACTION_LABELS, ACTIONS, CREATE, REJECT, UNCHANGED, UPDATE, ImportPlan
 from .planning import plan_import
 from .reading import Table, UnreadableFile, read_table
+from .rejected import rejected_workbook
 
 __all__ = [
     "ACTIONS",
@@ -42,6 +44,7 @@ __all__ = [
     "read_table",
     "recognise",
     "registry_import",
+    "rejected_workbook",
     "resolve_field",
     "row_message",
 ]

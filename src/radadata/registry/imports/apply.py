@@ -22,7 +22,7 @@ from radadata.registry import access
 from radadata.registry.models import Owner
 from radadata.registry.services import datasets as dataset_services
 from radadata.registry.services import owners as owner_services
-from radadata.registry.vocabularies import MembershipRole
+from radadata.registry.vocabularies import MembershipRole, OwnerKind
 
 from . import services as import_services
 from .plan import CREATE, KEEP, UPDATE, ImportPlan, NewOwner, NewPerson, RowOutcome
@@ -70,22 +70,45 @@ class _Applier:
         return self.people[id(ref)] if isinstance(ref, NewPerson) else ref
 
     def run(self) -> None:
-        for new in self.plan.new_owners:
+        rows = self.plan.good_rows
+        needed = self._owners_needed(rows)
+        for new in self.plan.new_owners:  # parents before their units (planning sorts them)
+            if id(new) not in needed:
+                continue
+            parent = self.owner(new.parent) if new.parent is not None else None
             self.owners[id(new)] = _at_row(
                 new.first_row, owner_services.owner_create, by=self.by, at=self.at,
-                name=new.name, edrpou=new.edrpou, kind=new.kind)
+                name=new.name, edrpou=new.edrpou, kind=new.kind, parent=parent,
+                position=new.position, registered_on_portal=new.registered_on_portal,
+                managing_owner=parent if new.kind == OwnerKind.ENTERPRISE else None)
+        people = {id(row.responsible) for row in rows if isinstance(row.responsible, NewPerson)}
+        applied = {row.row for row in rows}
         for person in self.plan.new_people:
-            self._add_person(person)
-        for outcome in self.plan.rows:
+            if id(person) in people or person.first_row in applied:
+                self._add_person(person)
+        for outcome in rows:
             if outcome.action in (CREATE, UPDATE):
                 self._dataset(outcome)
 
+    def _owners_needed(self, rows: list[RowOutcome]) -> set[int]:
+        """The new owners the applied rows name, and the bodies above them."""
+        needed: set[int] = set()
+        for outcome in rows:
+            owner = outcome.owner
+            while isinstance(owner, NewOwner) and id(owner) not in needed:
+                needed.add(id(owner))
+                owner = owner.parent
+        return needed
+
     def _add_person(self, new: NewPerson) -> None:
+        if id(new) in self.people:
+            return
         user = _at_row(new.first_row, account_services.user_create, by=self.by, at=self.at,
                        email=new.email, last_name=new.last_name, first_name=new.first_name,
                        patronymic=new.patronymic)
         self.people[id(new)] = user
-        if new.responsible_for is not None:
+        owner = new.responsible_for
+        if owner is not None and (not isinstance(owner, NewOwner) or id(owner) in self.owners):
             _at_row(new.first_row, owner_services.membership_add,
                     owner=self.owner(new.responsible_for), user=user,
                     role=MembershipRole.RESPONSIBLE, by=self.by, at=self.at)
@@ -105,21 +128,28 @@ class _Applier:
                 dataset = _at_row(outcome.row, dataset_services.dataset_update,
                                   dataset=dataset, by=self.by, at=self.at,
                                   keywords=outcome.keywords, **fields)
-        if outcome.published_on:
+        if outcome.has_history:
+            _at_row(outcome.row, import_services.dataset_record_history, dataset=dataset,
+                    uploaded_on=outcome.uploaded_on, published_on=outcome.published_on,
+                    modified_on=outcome.modified_on, state=outcome.portal_state,
+                    on_list=outcome.on_list, by=self.by, at=self.at)
+        elif outcome.published_on:
             _at_row(outcome.row, import_services.dataset_record_publication, dataset=dataset,
                     published_on=outcome.published_on, by=self.by, at=self.at)
 
 
 @transaction.atomic
 def registry_import(*, table: Table, mapping: list[str | None], by: User | None,
-                    at: dt.datetime) -> ImportPlan:
-    """Import the registry file: every row or none. Officer only (or the system, by=None).
+                    at: dt.datetime, good_rows: bool = False) -> ImportPlan:
+    """Import the registry file in one transaction. Officer only (or the system, by=None).
 
-    Raises ImportRejected (a ValidationFailed listing the bad rows) when any row is rejected.
+    Every row or none: raises ImportRejected (a ValidationFailed listing the bad rows) when any
+    row is rejected. With `good_rows` the rows that pass are applied and the rejected ones left
+    out (rejected_workbook() gives them back to correct).
     """
     access.require_office(by)
     plan = plan_import(table, mapping, at=at)
-    if plan.rejected:
+    if plan.rejected and not (good_rows and plan.good_rows):
         raise ImportRejected(plan)
     _Applier(plan, by=by, at=at).run()
     return plan

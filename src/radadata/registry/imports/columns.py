@@ -47,7 +47,7 @@ FIELDS: tuple[Field, ...] = (
         "підстава та призначення збору інформації", "підстава і призначення збору інформації",
         "підстава та призначення", "підстава", "призначення")),
     Field("accrualPeriodicity", _("update frequency"), (
-        "accrualPeriodicity", "update_frequency", "periodicity", "частота",
+        "accrualPeriodicity", "update_frequency", "periodicity", "update frequency", "частота",
         "частота оновлення", "періодичність", "періодичність оновлення")),
     Field("keyword", _("keywords"), (
         "keyword", "keywords", "tags", "tag_string", "ключові слова")),
@@ -55,14 +55,15 @@ FIELDS: tuple[Field, ...] = (
         "format", "formats", "distributionFormat", "формат", "формати", "формати ресурсів",
         "формат набору даних")),
     Field("dataPublikation", _("date of first publication"), (
-        "dataPublikation", "dataPublication", "datePublication", "issued", "дата",
+        "dataPublikation", "dataPublication", "datePublication", "issued", "first published",
+        "дата",
         "дата публікації", "дата оприлюднення", "дата першого оприлюднення",
         "дата публікації набору даних")),
     Field("landingPage", _("page of the dataset"), (
         "landingPage", "url", "посилання", "посилання на сторінку набору даних",
         "гіперпосилання")),
     Field("publisherName", _("owner's name"), (
-        "publisherName", "publisherPrefLabel", "назва розпорядника", "розпорядник",
+        "publisherName", "publisherPrefLabel", "data owner", "назва розпорядника", "розпорядник",
         "розпорядник набору даних")),
     Field("publisherIdentifier", _("owner's ЄДРПОУ code"), (
         "publisherIdentifier", "publisherId", "ідентифікатор розпорядника", "єдрпоу",
@@ -76,13 +77,32 @@ FIELDS: tuple[Field, ...] = (
         "електронна пошта")),
     Field("createdOn", _("date of creation"), ("createdOn", "created", "дата створення")),
     Field("dataType", _("data type"), ("dataType", "тип даних")),
+    # The council's history (a council moves in with years behind it): the owner's place in
+    # the council's structure and the dates and state of each dataset on data.gov.ua.
+    Field("publisherKind", _("owner's kind"), (
+        "publisherKind", "owner kind", "вид розпорядника")),
+    Field("publisherParent", _("subordinate to"), (
+        "publisherParent", "subordinate to", "parent owner", "підпорядкування",
+        "підпорядковується")),
+    Field("publisherOrder", _("owner's order"), (
+        "publisherOrder", "order", "owner order", "порядок", "порядок розпорядника")),
+    Field("uploadedOn", _("date of upload to the portal"), (
+        "uploadedOn", "uploaded", "date uploaded", "дата завантаження на портал",
+        "дата завантаження")),
+    Field("modifiedOn", _("date of the last update"), (
+        "modifiedOn", "modified", "last updated", "дата останнього оновлення",
+        "дата оновлення")),
+    Field("portalState", _("state on the portal"), (
+        "portalState", "portal state", "state on the portal", "стан на порталі")),
+    Field("onApprovedList", _("on the approved list"), (
+        "onApprovedList", "on the approved list", "on list", "у переліку", "в переліку")),
 )
 FIELD_KEYS = tuple(field.key for field in FIELDS)
 LABELS = {field.key: field.label for field in FIELDS}
 
 #: Columns of our own internal export that are not imported (the state changes only through
 #: publication, the people through their own pages); recognised so they need no mapping.
-IGNORED = ("стан", "state", "відповідальні особи")
+IGNORED = ("стан", "state", "відповідальні особи", "№", "№ з/п", "№ п/п")
 
 
 def normalise(text: str) -> str:

@@ -151,6 +151,7 @@ class Parties:
             if current is not None and current.email == email:
                 return
         person = self.users.get(email) or self.new_people.get(email)
+        self._same_person(row, outcome, email, person)
         if person is None:
             person = self._new_person(row, outcome, email, owner)
             if person is None:
@@ -170,6 +171,23 @@ class Parties:
         if not unchanged:
             outcome.responsible = target
             outcome.changes.append("contactPointHasEmail")
+
+    def _same_person(self, row: SourceRow, outcome: RowOutcome, email: str,
+                     person: User | NewPerson | None) -> None:
+        """One e-mail with two names: applying would make two people one. A warning, since
+        the name may only be spelt differently."""
+        given = " ".join(self._text(row, "contactPointFn").split())
+        if not given or person is None:
+            return
+        known = person.full_name
+        if name_key(given) != name_key(known):
+            first = (_("row %(row)d") % {"row": person.first_row}
+                     if isinstance(person, NewPerson) else _("the registry"))
+            outcome.warnings.append(_(
+                "%(email)s is “%(known)s” in %(where)s but “%(given)s” here: one e-mail would "
+                "make two people one. Give each person their own e-mail, or write the name "
+                "the same way.") % {"email": email, "known": known, "where": first,
+                                    "given": given})
 
     def _new_person(self, row: SourceRow, outcome: RowOutcome, email: str,
                     owner: Owner | NewOwner) -> NewPerson | None:

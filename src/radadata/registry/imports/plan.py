@@ -57,6 +57,14 @@ class NewOwner:
     edrpou: str
     kind: str
     first_row: int
+    #: From the history columns: the kind as the file says it, the parent's name, the order.
+    kind_given: bool = False
+    parent_name: str = ""
+    parent: Owner | NewOwner | None = None
+    position: int = 0
+    #: Registered on data.gov.ua in its own name (a legal entity with datasets on the portal).
+    registered_on_portal: bool = False
+    rows: list[int] = field(default_factory=list)  # the rows that name it
 
 
 @dataclass(eq=False)
@@ -92,6 +100,17 @@ class RowOutcome:
     owner: Owner | NewOwner | _Keep = KEEP
     responsible: User | NewPerson | _Keep | None = KEEP  # None: the owner's contact person
     published_on: dt.date | None = None
+    # The history columns:
+    uploaded_on: dt.date | None = None
+    modified_on: dt.date | None = None
+    portal_state: str = ""  # a PortalState value, "" when the file does not say
+    on_list: bool | None = None
+    warnings: list[str] = field(default_factory=list)  # applied anyway, but worth a look
+
+    @property
+    def has_history(self) -> bool:
+        return bool(self.uploaded_on or self.modified_on or self.portal_state
+                    or self.on_list)
 
     @property
     def rejected(self) -> bool:
@@ -132,3 +151,17 @@ class ImportPlan:
     @property
     def can_apply(self) -> bool:
         return bool(self.rows) and not self.rejected
+
+    @property
+    def good_rows(self) -> list[RowOutcome]:
+        return [outcome for outcome in self.rows if not outcome.rejected]
+
+    @property
+    def can_apply_good_rows(self) -> bool:
+        """Some rows are rejected and some are not: the good ones may be applied alone."""
+        return bool(self.rejected) and bool(self.good_rows)
+
+    @property
+    def warnings(self) -> list[tuple[int, str]]:
+        return [(outcome.row, warning) for outcome in self.rows
+                for warning in outcome.warnings]

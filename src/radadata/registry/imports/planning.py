@@ -34,6 +34,7 @@ from radadata.registry.vocabularies import (
 
 from . import values
 from .columns import IGNORE, LABELS, check_mapping, letter
+from .history import History
 from .parties import Parties, name_key
 from .plan import (
     CREATE,
@@ -62,7 +63,7 @@ def _chunks(items: list[str]) -> Iterator[list[str]]:
         yield items[start:start + _CHUNK]
 
 
-class _Planner(Parties):
+class _Planner(Parties, History):
     def __init__(self, table: Table, mapping: list[str | None], *, at: dt.datetime):
         self.table = table
         self.at = at
@@ -166,6 +167,9 @@ class _Planner(Parties):
         self._owner(row, outcome, candidate)
         self._contact(row, outcome, candidate)
         self._publication(row, outcome, existing)
+        self._owner_place(row, outcome)
+        self._history(row, outcome, outcome.fields.get("created_on"))
+        self._history_start(outcome, candidate)
         self._validate(outcome, candidate)
         outcome.title = candidate.title or identifier
 
@@ -173,7 +177,8 @@ class _Planner(Parties):
             outcome.action = REJECT
         elif outcome.action == UPDATE and not (outcome.changes or outcome.fields
                                                or outcome.keywords is not None
-                                               or outcome.published_on):
+                                               or outcome.published_on
+                                               or outcome.has_history):
             outcome.action = UNCHANGED
         return outcome
 
@@ -272,6 +277,16 @@ class _Planner(Parties):
                                  % {"date": day.isoformat()})
         outcome.published_on = day
 
+    def _history_start(self, outcome: RowOutcome, candidate: Dataset) -> None:
+        """A new dataset with a history and no date of creation was created by its first
+        dated event, not on the day of the import."""
+        if outcome.action != CREATE or "created_on" in outcome.fields:
+            return
+        first = min((d for d in (outcome.uploaded_on, outcome.published_on) if d),
+                    default=None)
+        if first is not None:
+            self._set(outcome, candidate, "created_on", first, "createdOn")
+
     # The services' own checks -------------------------------------------------------------------
     def _validate(self, outcome: RowOutcome, candidate: Dataset) -> None:
         done = {p.field for p in outcome.problems}
@@ -307,4 +322,6 @@ def plan_import(table: Table, mapping: list[str | None], *, at: dt.datetime) -> 
                                code="empty_file")
     planner = _Planner(table, mapping, at=at)
     planner.plan.rows = [planner.plan_row(row) for row in table.rows]
+    planner.resolve_parents(planner.plan)
+    planner.mark_registrations(planner.plan)
     return planner.plan

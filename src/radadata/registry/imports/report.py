@@ -51,7 +51,12 @@ def text_report(plan: ImportPlan, *, only_rejected: bool = False) -> Iterator[st
                 "fields": ", ".join(outcome.changes)}
         for note in outcome.notes:
             yield f"             · {note}"
+        for warning in outcome.warnings:
+            yield f"             ! {warning}"
         for message in outcome.messages:
             yield f"             ✗ {message}"
     yield ""
+    for owner in plan.new_owners:
+        yield _("New owner: %(name)s") % {"name": owner.name} + (
+            f" ({_('under')} {owner.parent.name})" if owner.parent is not None else "")
     yield summary(plan)

@@ -18,12 +18,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from radadata.core.errors import ValidationFailed
 from radadata.registry import imports
 from radadata.registry.imports.forms import MappingForm, UploadForm
 from radadata.registry.imports.report import describe_file, unmapped_columns
+from radadata.registry.imports.template import template_workbook
 from radadata.registry.views.common import apply_errors, now, officer_view, paginate
 
 SESSION_KEY = "registry_import"
@@ -135,7 +136,8 @@ def import_apply(request: HttpRequest) -> HttpResponse:
         return _restart(request)
     try:
         plan = imports.registry_import(table=table, mapping=state["mapping"],
-                                       by=request.user, at=now())
+                                       by=request.user, at=now(),
+                                       good_rows=bool(request.POST.get("good_rows")))
     except imports.ImportRejected:
         messages.error(request, _("Some rows are rejected, so nothing was imported. Correct "
                                   "them in the file and upload it again."))
@@ -146,10 +148,43 @@ def import_apply(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Nothing was imported. Correct the file and upload it "
                                   "again."))
         return redirect("registry:import-review")
+    if plan.rejected:
+        # The rejected rows stay downloadable (with what to fix) until the next upload.
+        messages.success(request, _("The good rows are imported: %(create)d datasets created, "
+                                    "%(update)d updated, %(unchanged)d unchanged; %(reject)d "
+                                    "rejected rows are left out.") % plan.counts)
+        return redirect("registry:import-review")
     _discard(request)
     messages.success(request, _("The import is done: %(create)d datasets created, %(update)d "
                                 "updated, %(unchanged)d unchanged.") % plan.counts)
     return redirect("registry:dataset-list")
+
+
+@require_safe
+@officer_view
+def import_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        template_workbook(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="reiestr-shablon.xlsx"'
+    return response
+
+
+@require_safe
+@officer_view
+def import_rejected(request: HttpRequest) -> HttpResponse:
+    """The rejected rows of the dry run as .xlsx, with a column saying what to fix."""
+    try:
+        state, table = _load(request)
+    except _NoUpload:
+        return _restart(request)
+    plan = imports.plan_import(table, [key or imports.IGNORE for key in state["mapping"]],
+                               at=now())
+    response = HttpResponse(
+        imports.rejected_workbook(plan),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="rejected-rows.xlsx"'
+    return response
 
 
 @require_POST
@@ -165,4 +200,6 @@ urlpatterns = [
     path("office/import/review/", import_review, name="import-review"),
     path("office/import/apply/", import_apply, name="import-apply"),
     path("office/import/cancel/", import_cancel, name="import-cancel"),
+    path("office/import/rejected.xlsx", import_rejected, name="import-rejected"),
+    path("office/import/template.xlsx", import_template, name="import-template"),
 ]

@@ -25,7 +25,8 @@ from radadata.reports.wording import sort_key
 #: The counted figures, in the order the tables show them.
 COUNTS = ("datasets", "approved", "approved_published", "published", "published_in_period",
           "updated_in_period", "scheduled", "overdue", "overdue_updates", "on_time", "in_review",
-          "on_moderation", "new_on_moderation", "returned", "rejected")
+          "on_moderation", "new_on_moderation", "approved_on_moderation", "returned",
+          "rejected")
 #: Titles behind some counts, for the conclusions and the recommendations.
 LISTS = ("overdue_titles", "unpublished_items", "returned_titles", "rejected_titles",
          "moderation_titles")
@@ -73,6 +74,7 @@ def owner_figures(snapshot: Snapshot, owner: OwnerAsOf, *, period_start: dt.date
         "kind": owner.kind,
         "enterprise": owner.kind == OwnerKind.ENTERPRISE,
         "registered_on_portal": owner.registered_on_portal,
+        "parent_id": owner.parent_id,
         "datasets": len(datasets),
         "approved": len(items),
         "approved_published": len(items) - len(unpublished),
@@ -88,6 +90,11 @@ def owner_figures(snapshot: Snapshot, owner: OwnerAsOf, *, period_start: dt.date
         "on_moderation": len(in_states(MODERATION)),
         # Not published yet and waiting for the portal: the "(на модерації)" of the yearly table.
         "new_on_moderation": sum(1 for d in in_states(MODERATION) if not d.published),
+        # Entries of the approved list whose dataset waits for the portal (counted by councils).
+        "approved_on_moderation": sum(
+            1 for item in items if not snapshot.item_published(item) and item.dataset_id
+            and item.dataset_id in snapshot.datasets
+            and snapshot.datasets[item.dataset_id].state in MODERATION),
         "returned": len(in_states(RETURNED)),
         "rejected": len(in_states(REJECTED)),
         "overdue_titles": [d.title for d in overdue],

@@ -21,6 +21,7 @@ class Paragraph:
     left: float = 0.0  # left indent of the whole paragraph, mm (an annex's heading)
     before: float = 0.0  # space before, pt
     after: float = 0.0
+    keep_with_next: bool = False  # on the same page as the next block (a signature's lead)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Row:
     aligns: tuple[str, ...] = ()
     before: float = 0.0
     widths: tuple[float, ...] = ()  # relative; equal when not given
+    keep_with_next: bool = False
 
     def align(self, index: int) -> str:
         return self.aligns[index] if index < len(self.aligns) else "left"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from radadata.reports.builders.yearly import YearlyReport
 from radadata.reports.charts import Chart, Series
 from radadata.reports.documents.blocks import (
@@ -18,6 +20,7 @@ from radadata.reports.periods import MONTHS_SHORT, format_date
 from radadata.reports.wording import (
     BLANK,
     DATASETS,
+    DATASETS_GENITIVE,
     OWNERS,
     count,
     head_words,
@@ -32,26 +35,31 @@ TABLE_HEADER = ("№ з/п", "Розпорядник", "Кількість оп�
 
 
 def statement(report: YearlyReport) -> str:
-    """ "Станом на 31.12.2025 на Порталі розміщено 24 набори даних, що становить 90% від
-    затвердженого переліку (оприлюднено 18 з 20 наборів даних переліку)." """
+    """ "Станом на 31.12.2025 на Порталі розміщено 24 набори даних (з них 4 на модерації), що
+    становить 90% від затвердженого переліку (оприлюднено 18 з 20 наборів даних переліку)." """
     text = (f"Станом на {format_date(report.as_of)} на Порталі розміщено "
             f"{count(report.published, DATASETS)}")
+    if report.count_moderation and report.on_moderation:
+        text += f" (з них {report.on_moderation} на модерації)"
     if not report.approved:
         return text + "; затвердженого переліку наборів даних на цю дату не було."
     return (f"{text}, що становить {percent(report.share)} від затвердженого переліку "
             f"(оприлюднено {report.approved_published} з {report.approved} "
-            f"{plural(report.approved, DATASETS)} переліку).")
+            f"{plural(report.approved, DATASETS_GENITIVE)} переліку).")
 
 
 def yearly_table(report: YearlyReport) -> Table:
     on_moderation = sum(row.on_moderation for row in report.rows)
     total: str | int = report.total_published
     if on_moderation:
-        total = f"{report.total_published} ({on_moderation} на модерації)"
+        total = (f"{report.total_published} (з них {on_moderation} на модерації)"
+                 if report.count_moderation
+                 else f"{report.total_published} (ще {on_moderation} на модерації)")
     return Table(
         caption="Таблиця 1. Кількість наборів даних, оприлюднених розпорядниками",
         header=TABLE_HEADER,
-        rows=tuple((row.number, row.name, row.published_cell) for row in report.rows),
+        rows=tuple((row.number, ("    " * row.level) + row.name, row.published_cell)
+                   for row in report.rows),
         footer=("", "Разом", total), widths=(1.3, 10.7, 5.0), numeric=frozenset({0, 2}),
         sheet="Розпорядники")
 
@@ -59,7 +67,7 @@ def yearly_table(report: YearlyReport) -> Table:
 def yearly_document(report: YearlyReport) -> Document:
     texts = report.texts
     year = report.year
-    words = head_words(report.council_name)
+    words = head_words(report.council_name, kind=report.council_kind)
     blocks: list[Block] = [
         Paragraph(report.council_name.upper(), align="center", bold=True, indent=False),
         Paragraph("ВИКОНАВЧИЙ КОМІТЕТ", align="center", bold=True, indent=False),
@@ -93,15 +101,24 @@ def yearly_document(report: YearlyReport) -> Document:
         yearly_table(report),
     ]
     if any(row.on_moderation for row in report.rows):
-        blocks.append(Paragraph("«На модерації» — набори даних, завантажені на Портал, що "
-                                "очікують схвалення його адміністратора.", indent=False))
+        blocks.append(Paragraph(
+            "«На модерації» — набори даних, завантажені на Портал, що очікують схвалення його "
+            "адміністратора" + ("; їх враховано в кількості розпорядника, у підсумку та в "
+                                "частці від переліку." if report.count_moderation else
+                                "; їх не враховано в кількості оприлюднених."),
+            indent=False))
     blocks += _charts(report)
-    blocks += [
-        Heading(f"4. План на {year + 1} рік"),
-        *_lines(texts["plan"]),
-        Row((texts["signer_position"], signature_name(texts["signer_name"]) or BLANK),
-            aligns=("left", "right"), before=36, widths=(10, 7)),
-    ]
+    plan = _lines(texts["plan"])
+    blocks += [Heading(f"4. План на {year + 1} рік"), *plan[:-1]]
+    # The last lines of the plan and every signature stay on one page (never a page of
+    # signatures alone).
+    tail: list[Block] = [replace(paragraph, keep_with_next=True) for paragraph in plan[-1:]]
+    tail.append(Row((texts["signer_position"], signature_name(texts["signer_name"]) or BLANK),
+                    aligns=("left", "right"), before=36, widths=(10, 7)))
+    tail += _approvals(texts)
+    for block in tail[:-1]:
+        blocks.append(replace(block, keep_with_next=True))
+    blocks.append(tail[-1])
     return Document(title=texts["title"], filename=f"zvit-vidkryti-dani-{year}",
                     blocks=tuple(blocks))
 
@@ -132,23 +149,64 @@ def _registered(report: YearlyReport) -> list[Block]:
     return blocks
 
 
+def _people(text: str) -> list[tuple[str, str]]:
+    """ "Посада — Прізвище Ім'я По батькові" per line → (position, signature name)."""
+    people = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        position, _dash, name = line.rpartition("—") if "—" in line else ("", "", line)
+        people.append((position.strip(), signature_name(name.strip()) or BLANK))
+    return people
+
+
+def _approvals(texts: dict[str, str]) -> list[Block]:
+    """The «ПІДГОТУВАВ» and «ПОГОДЖЕНО» block under the report, with the people the officer
+    names (the texts' `prepared` and `agreed`, one "position — name" per line)."""
+    blocks: list[Block] = []
+    for title, key in (("ПІДГОТУВАВ:", "prepared"), ("ПОГОДЖЕНО:", "agreed")):
+        people = _people(texts.get(key, ""))
+        if not people:
+            continue
+        blocks.append(Paragraph(title, align="left", bold=True, indent=False, before=18,
+                                after=6))
+        blocks += [Row((position, name), aligns=("left", "right"), before=6, widths=(10, 7))
+                   for position, name in people]
+    return blocks
+
+
 def _charts(report: YearlyReport) -> list[Block]:
+    """The charts that have figures; a chart without them is left out, and a sentence says
+    why (no new publications that year; views and downloads not counted then)."""
     year = report.year
     labels = MONTHS_SHORT
     new = sum(report.new_by_month)
     views, downloads = sum(report.views_by_month), sum(report.downloads_by_month)
-    return [
-        Paragraph(f"Протягом {year} року вперше оприлюднено {count(new, DATASETS)}; "
-                  f"сторінки наборів даних переглянуто {count(views, TIMES)}, файли "
-                  f"завантажено {count(downloads, TIMES)}."),
-        Figure(Chart(title=f"Нові набори даних у {year} році",
-                     labels=labels,
-                     series=(Series("Уперше оприлюднено", report.new_by_month),)),
-               caption=f"Рисунок 1. Кількість наборів даних, уперше оприлюднених у {year} "
-                       "році, за місяцями"),
-        Figure(Chart(title=f"Перегляди та завантаження у {year} році", labels=labels,
-                     series=(Series("Перегляди", report.views_by_month),
-                             Series("Завантаження", report.downloads_by_month))),
-               caption=f"Рисунок 2. Перегляди та завантаження наборів даних у {year} році, "
-                       "за місяцями"),
-    ]
+    figure = 1
+    if new:
+        sentence = f"Протягом {year} року вперше оприлюднено {count(new, DATASETS)}"
+    else:
+        sentence = f"Протягом {year} року нових наборів даних не оприлюднено"
+    if report.use_kept:
+        sentence += (f"; сторінки наборів даних переглянуто {count(views, TIMES)}, файли "
+                     f"завантажено {count(downloads, TIMES)}.")
+    else:
+        sentence += (f". Облік переглядів і завантажень наборів даних у {year} році не "
+                     "вівся, тому їх кількість не наводиться.")
+    blocks: list[Block] = [Paragraph(sentence)]
+    if new:
+        blocks.append(Figure(
+            Chart(title=f"Нові набори даних у {year} році", labels=labels,
+                  series=(Series("Уперше оприлюднено", report.new_by_month),)),
+            caption=f"Рисунок {figure}. Кількість наборів даних, уперше оприлюднених у "
+                    f"{year} році, за місяцями"))
+        figure += 1
+    if report.use_kept and views + downloads:
+        blocks.append(Figure(
+            Chart(title=f"Перегляди та завантаження у {year} році", labels=labels,
+                  series=(Series("Перегляди", report.views_by_month),
+                          Series("Завантаження", report.downloads_by_month))),
+            caption=f"Рисунок {figure}. Перегляди та завантаження наборів даних у {year} "
+                    "році, за місяцями"))
+    return blocks

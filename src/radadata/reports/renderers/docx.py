@@ -76,6 +76,7 @@ def _paragraph(docx: DocxDocument, block: Paragraph) -> None:
     if block.left:
         fmt.left_indent = Mm(block.left)
     fmt.space_before, fmt.space_after = Pt(block.before), Pt(block.after)
+    fmt.keep_with_next = block.keep_with_next or None
     _text(paragraph, block.text, bold=block.bold)
 
 
@@ -144,7 +145,9 @@ def _figure(docx: DocxDocument, block: Figure) -> None:
 
 def _row(docx: DocxDocument, block: Row) -> None:
     if block.before:
-        docx.add_paragraph().paragraph_format.space_before = Pt(max(block.before - 14, 0))
+        spacer = docx.add_paragraph().paragraph_format
+        spacer.space_before = Pt(max(block.before - 14, 0))
+        spacer.keep_with_next = True
     table = docx.add_table(rows=1, cols=len(block.cells))
     table.autofit = False
     _borderless(table)
@@ -154,6 +157,8 @@ def _row(docx: DocxDocument, block: Row) -> None:
     for index, (cell, text) in enumerate(zip(cells, block.cells, strict=True)):
         cell.width = int(TEXT_WIDTH * fractions[index])
         cell.paragraphs[0].alignment = ALIGN[block.align(index)]
+        if block.keep_with_next:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
         _text(cell.paragraphs[0], text)
 
 

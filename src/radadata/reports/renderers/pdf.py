@@ -34,20 +34,47 @@ ALIGN = {"left": "L", "center": "C", "right": "R", "justify": "J"}
 
 def render_pdf(document: Document) -> bytes:
     pdf = pdf_page(title=document.title, author="RadaData")
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            _paragraph(pdf, block)
-        elif isinstance(block, Heading):
-            _heading(pdf, block)
-        elif isinstance(block, Table):
-            _table(pdf, block)
-        elif isinstance(block, Figure):
-            _figure(pdf, block)
-        elif isinstance(block, Row):
-            _row(pdf, block)
-        elif isinstance(block, PageBreak):
-            pdf.add_page()
+    for group in _kept_together(document.blocks):
+        if len(group) > 1:
+            # A signature never stands alone on a page: when the group would not fit, it
+            # starts the next page together with the text that leads to it.
+            with pdf.offset_rendering() as trial:
+                for block in group:
+                    _block(trial, block)
+            if trial.page_break_triggered:
+                pdf.add_page()
+        for block in group:
+            _block(pdf, block)
     return bytes(pdf.output())
+
+
+def _kept_together(blocks) -> list[list]:
+    """The blocks in runs: a block marked keep_with_next joins the run of the next one."""
+    groups: list[list] = []
+    current: list = []
+    for block in blocks:
+        current.append(block)
+        if not getattr(block, "keep_with_next", False):
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _block(pdf: FPDF, block) -> None:
+    if isinstance(block, Paragraph):
+        _paragraph(pdf, block)
+    elif isinstance(block, Heading):
+        _heading(pdf, block)
+    elif isinstance(block, Table):
+        _table(pdf, block)
+    elif isinstance(block, Figure):
+        _figure(pdf, block)
+    elif isinstance(block, Row):
+        _row(pdf, block)
+    elif isinstance(block, PageBreak):
+        pdf.add_page()
 
 
 def _paragraph(pdf: FPDF, block: Paragraph) -> None:

@@ -47,13 +47,20 @@ class Command(BaseCommand):
                  f"{', '.join(FIELD_KEYS)}, or ignore. May be repeated.")
         load.add_argument("--only-rejected", action="store_true",
                           help="List only the rejected rows (and the summary).")
+        load.add_argument("--good-rows", action="store_true",
+                          help="Import the rows that pass and leave out the rejected ones "
+                               "(one transaction for the rows imported).")
+        load.add_argument("--rejected-out", metavar="FILE.xlsx",
+                          help="Write the rejected rows, with what to fix in each, to an "
+                               ".xlsx to correct and import again.")
 
     def handle(self, *args, **options) -> None:
         if options["action"] == "export":
             self.export(options["format"], options["structure"], options["output"])
         else:
             self.load(Path(options["file"]), dry_run=options["dry_run"],
-                      maps=options["map"], only_rejected=options["only_rejected"])
+                      maps=options["map"], only_rejected=options["only_rejected"],
+                      good_rows=options["good_rows"], rejected_out=options["rejected_out"])
 
     # export -----------------------------------------------------------------------------------
     def export(self, fmt: str, key: str, output: str | None) -> None:
@@ -104,7 +111,8 @@ class Command(BaseCommand):
                            + ", ".join(f"{imports.letter(i)} {h}"
                                        for i, h in enumerate(table.header)))
 
-    def load(self, path: Path, *, dry_run: bool, maps: list[str], only_rejected: bool) -> None:
+    def load(self, path: Path, *, dry_run: bool, maps: list[str], only_rejected: bool,
+             good_rows: bool = False, rejected_out: str | None = None) -> None:
         try:
             data = path.read_bytes()
         except OSError as error:
@@ -116,20 +124,34 @@ class Command(BaseCommand):
                 plan = imports.plan_import(table, mapping, at=timezone.now())
             else:
                 plan = imports.registry_import(table=table, mapping=mapping, by=None,
-                                               at=timezone.now())
+                                               at=timezone.now(), good_rows=good_rows)
         except imports.ImportRejected as rejected:
             self._print(rejected.plan, only_rejected)
+            self._rejected_out(rejected.plan, rejected_out)
             raise CommandError(_("Rejected rows: %(count)d; nothing was saved. Correct them and "
                                  "run the import again.")
                                % {"count": len(rejected.plan.rejected)}) from rejected
         except ValidationFailed as error:
             raise CommandError(" ".join(m for ms in error.errors.values() for m in ms)) from error
         self._print(plan, only_rejected)
+        self._rejected_out(plan, rejected_out)
+        if plan.rejected and not dry_run:
+            self.stdout.write(_("Imported the %(good)d good rows; %(count)d rejected rows are "
+                                "left out.") % {"good": len(plan.good_rows),
+                                                "count": len(plan.rejected)})
+            return
         if plan.rejected:
-            raise CommandError(_("Rejected rows: %(count)d; correct them before importing.")
+            raise CommandError(_("Rejected rows: %(count)d; correct them before importing, "
+                                 "or import the good rows alone with --good-rows.")
                                % {"count": len(plan.rejected)})
         if not dry_run:
             self.stdout.write(_("Imported; every change is in the audit log."))
+
+    def _rejected_out(self, plan: imports.ImportPlan, path: str | None) -> None:
+        if path and plan.rejected:
+            Path(path).write_bytes(imports.rejected_workbook(plan))
+            self.stderr.write(_("The rejected rows, with what to fix, are in %(file)s.")
+                              % {"file": path})
 
     def _print(self, plan: imports.ImportPlan, only_rejected: bool) -> None:
         for line in text_report(plan, only_rejected=only_rejected):
