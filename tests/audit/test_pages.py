@@ -1,4 +1,5 @@
-"""The audit pages as the officer, an auditor and the public use them."""
+"""The audit pages as the officer, an auditor and the public use them; the published report
+(§3.6)."""
 
 import datetime as dt
 

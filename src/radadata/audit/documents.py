@@ -1,7 +1,8 @@
 """The audit's documents, laid out as the council signs them (core/documents conventions
 through the report renderers): the mayor's order (розпорядження) that starts the audit
-(§3.1–3.4), the audit report (§3.5–3.6), and the order approving the list of datasets with
-its annex (§2.19). Documents are always Ukrainian: they are what the council signs."""
+(§3.1–3.3, §3.4), the audit report (§3.5–3.6), and the order approving the list of datasets
+with its annex (§2.19), read from the registry (§2.17). Documents are always Ukrainian: they are
+what the council signs."""
 
 from __future__ import annotations
 

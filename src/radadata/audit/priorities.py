@@ -1,4 +1,4 @@
-"""The priority score of each candidate for publication (§2.13, §2.18, §3.7).
+"""The priority score of each candidate for publication (§2.13, §2.14, §2.18, §3.7).
 
 A candidate is an inventory item of an audit that is not yet a published dataset, a public
 data request still open, or an entry of the approved list not yet published. Its score is a

@@ -1,5 +1,5 @@
-"""Free text from the public (survey answers, searched words) screened with the same
-detectors the checks run on files (checks/personal), before anyone else sees it."""
+"""Free text from the public (survey answers, searched words) screened, as §2.3 asks, with the
+same detectors the checks run on files (checks/personal), before anyone else sees it."""
 
 from __future__ import annotations
 

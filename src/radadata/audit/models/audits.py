@@ -1,5 +1,6 @@
 """The yearly data audit (§3.1–3.6): its order, stages, bodies, auditors, the inventory each
-body keeps, the findings and recommendations, and the report once approved."""
+body keeps (the registry is formed from it, §4.1: an item links its dataset), the findings
+and recommendations, and the report once approved."""
 
 from __future__ import annotations
 

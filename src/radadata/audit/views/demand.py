@@ -1,6 +1,7 @@
 """The demand loop's pages: the ranked priorities with their parts, the officer's
 adjustments, the proposal for the approved list with its order; the survey (office side and
-public side) and votes for public data requests."""
+public side) and votes for public data requests (§2.14: data published on the public's
+request)."""
 
 from __future__ import annotations
 

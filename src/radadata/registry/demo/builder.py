@@ -19,6 +19,7 @@ from stdnum.ua import edrpou
 
 from radadata.accounts import services as account_services
 from radadata.accounts.models import User
+from radadata.audit.demo import load_audit_demo
 from radadata.registry import exports, hooks, selectors
 from radadata.registry.models import Council, Dataset, NationalListItem, Owner, Resource
 from radadata.registry.services import council as council_services
@@ -85,6 +86,7 @@ def load_demo() -> Summary | None:
             if spec.from_registry:
                 datasets[spec.key] = _dataset(spec, owners, people)
         _approved_list(datasets, owners)
+        load_audit_demo()  # the demo council's data audit and survey (audit/demo.py)
     coverage = selectors.approved_list_coverage()
     return Summary(owners=len(owners), people=len(people), datasets=len(datasets),
                    published=Dataset.objects.published().count(),
