@@ -57,13 +57,17 @@ def drop_column(src: PathLike, dst: PathLike, column: str | int, *,
 
 def mask_column(src: PathLike, dst: PathLike, column: str | int, *, keep_start: int = 1,
                 keep_end: int = 1, fill: str = "*", header_rows: int = 1,
-                encoding: str | None = None) -> int:
+                encoding: str | None = None,
+                only: Callable[[str], object] | None = None) -> int:
     """Replace each value by its first `keep_start` and last `keep_end` characters with `fill`
-    between ("1234567890" → "1********0"); a value too short to keep anything is masked whole."""
+    between ("1234567890" → "1********0"); a value too short to keep anything is masked whole.
+    `only` chooses the values to mask (the private citizens among officials); the rest stay."""
     if keep_start < 0 or keep_end < 0 or not fill:
         raise ValueError("keep_start and keep_end must be 0 or more, fill not empty")
 
     def mask(value: str) -> str:
+        if only is not None and not only(value):
+            return value
         hidden = len(value) - keep_start - keep_end
         if hidden < 1:
             return fill * len(value)

@@ -31,11 +31,14 @@ class AnonymiseForm(forms.Form):
     method = forms.ChoiceField(label=_("How"), widget=forms.RadioSelect,
                                choices=list(METHODS.items()))
 
-    def __init__(self, *args: Any, dates: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, dates: bool = False, citizens: bool = False,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not dates:  # a year is a generalisation of dates only
-            self.fields["method"].choices = [(k, v) for k, v in METHODS.items()
-                                             if k != "generalise_date"]
+        # A year is a generalisation of dates only; the private citizens' values alone are
+        # masked where the check found them among officials.
+        self.fields["method"].choices = [
+            (k, v) for k, v in METHODS.items()
+            if (dates or k != "generalise_date") and (citizens or k != "mask_citizens")]
 
 
 ANSWERS = [(three_part_test.YES, _("yes")), (three_part_test.NO, _("no"))]

@@ -20,6 +20,9 @@ from radadata.registry.models import Dataset, ResourceVersion, Structure
 
 #: The order a report lists its findings in.
 SEVERITIES = (Severity.BLOCKING, Severity.ERROR, Severity.WARNING, Severity.INFO)
+#: The warning on personal data presumed lawful (§2.5, §2.8): the owner confirms it with a
+#: decision on the column, or anonymises the column.
+PRESUMED = "pd_presumed_lawful"
 
 
 @dataclass(frozen=True)
@@ -36,18 +39,21 @@ class FindingRow:
     excerpt: str
     count: int
     part: str
-    ruling: ColumnRuling | None = None  # blocking data a decision allows
+    ruling: ColumnRuling | None = None  # blocking data a decision allows, or a confirmed warning
+    clause: str = ""  # a warning on personal data: the clause it presumes (§2.5, §2.8)
 
 
 def _row(finding: Finding, rulings: dict[str, ColumnRuling]) -> FindingRow:
     code = CODES.get(finding.code)
     severity = code.severity if code else Severity.ERROR
-    ruling = rulings.get(finding.column or "") if severity == Severity.BLOCKING else None
+    decided = severity == Severity.BLOCKING or finding.code == PRESUMED
+    ruling = rulings.get(finding.column or "") if decided else None
     return FindingRow(
         code=finding.code, severity=severity, title=str(code.title) if code else finding.code,
         message=finding.message() if code else finding.code,
         fix=finding.fix() if code else "", row=finding.row, column=finding.column,
-        excerpt=finding.excerpt, count=finding.count, part=finding.part, ruling=ruling)
+        excerpt=finding.excerpt, count=finding.count, part=finding.part, ruling=ruling,
+        clause=str(finding.params.get("clause") or "") if finding.code == PRESUMED else "")
 
 
 def version_of(*, dataset: Dataset, version_id: int) -> ResourceVersion:
@@ -87,6 +93,20 @@ class BlockingColumn:
     def dates(self) -> bool:
         return any(f.code == "pd_birth_date" for f in self.findings)
 
+    @property
+    def citizens(self) -> bool:
+        """Private citizens among officials: their values alone may be masked."""
+        return any(f.code == "pd_private_citizens" for f in self.findings)
+
+    @property
+    def warning_only(self) -> bool:
+        return all(f.severity == Severity.WARNING for f in self.findings)
+
+    @property
+    def clause(self) -> str:
+        """The clause a warning presumes the column lawful under (§2.5, §2.8), if any."""
+        return next((f.clause for f in self.findings if f.clause), "")
+
 
 @dataclass
 class CheckView:
@@ -97,6 +117,8 @@ class CheckView:
     report: Report | None
     rows: dict[str, list[FindingRow]] = field(default_factory=dict)
     columns: list[BlockingColumn] = field(default_factory=list)
+    #: Columns of personal data presumed lawful (warnings): confirmed by a decision or not yet.
+    presumed: list[BlockingColumn] = field(default_factory=list)
     can_edit: bool = False
     show_progress: bool = False  # the person may follow the job's progress bar
     is_newest: bool = True
@@ -124,6 +146,11 @@ class CheckView:
     @property
     def warnings(self) -> list[FindingRow]:
         return self.rows.get(Severity.WARNING, [])
+
+    @property
+    def unanswered(self) -> list[BlockingColumn]:
+        """Columns presumed lawful that nobody has confirmed or anonymised yet."""
+        return [c for c in self.presumed if c.ruling is None]
 
     @property
     def facts(self) -> list[FindingRow]:
@@ -167,11 +194,17 @@ def check_view(version: ResourceVersion, *, user: User | None) -> CheckView:
         by_column.setdefault(row.column or "", []).append(row)
     view.columns = [BlockingColumn(column=column, findings=rows, ruling=rulings.get(column))
                     for column, rows in by_column.items() if column]
+    presumed: dict[str, list[FindingRow]] = {}
+    for row in view.rows.get(Severity.WARNING, []):
+        if row.code == PRESUMED and row.column and row.column not in by_column:
+            presumed.setdefault(row.column, []).append(row)
+    view.presumed = [BlockingColumn(column=column, findings=rows, ruling=rulings.get(column))
+                     for column, rows in presumed.items()]
     return view
 
 
 def blocking_column(view: CheckView, column: str) -> BlockingColumn:
-    found = next((c for c in view.columns if c.column == column), None)
+    found = next((c for c in [*view.columns, *view.presumed] if c.column == column), None)
     if found is None:
         raise NotFound(_("The check found no personal data in a column “%(column)s” of this "
                          "file.") % {"column": column})

@@ -137,6 +137,7 @@ class VehiclePlate(Detector):
     permits they point at the owner, a person (§2.3)."""
 
     code = "pd_vehicle_plate"
+    sample_only = True
     pattern = (rf"(?:^|[^0-9А-ЯA-Z])[{_PLATE_LETTERS}]{{2}}[\s-]?[0-9]{{4}}[\s-]?"
                rf"[{_PLATE_LETTERS}]{{2}}(?:$|[^0-9А-ЯA-Z])")
     hint = re.compile(r"(?i)номерн\w*\s+знак|держ\w*\s*номер|номер\s+(?:тз|авто|транспорт)"

@@ -33,6 +33,18 @@ _QUARTER = re.compile(r"(?i)(?:(?<![\w])(?:[1-4]|I{1,3}|IV)\s*-?(?:й|ий)?\s*�
                       r"|(?<![\w])(?:[1-4]|I{1,3}|IV)\s*-?(?:й|ий)?\s*кв(?:\.|артал\w*)?(?![\w])")
 
 
+
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def _without_quarters(cell: str) -> str:
+    # The cheap tests first: the quarters' pattern is slow on every cell of a column, and a
+    # quarter that could pass for a flat ("кв 2022") has a year.
+    if "кв" in cell.lower() and _YEAR_LIKE.search(cell):
+        return _QUARTER.sub(" ", cell)
+    return cell
+
+
 class Address(Detector):
     """A street address with a house number. On its own that is a building; it becomes a
     person's home next to names of people, with a flat number, or under a header that says
@@ -56,11 +68,10 @@ class Address(Detector):
                        r"|торгов\w*\s+точк|location|site")
 
     def items(self, cell: str, *, hinted: bool = False) -> list[str]:
-        text = _QUARTER.sub(" ", cell)
-        return [cell.strip()] if self._item.search(text) else []
+        return [cell.strip()] if self._item.search(_without_quarters(cell)) else []
 
     def has_flat(self, cell: str) -> bool:
-        return bool(self._flat.search(_QUARTER.sub(" ", cell)))
+        return bool(self._flat.search(_without_quarters(cell)))
 
     def mask(self, item: str) -> str:
         return mask_address(item)

@@ -143,7 +143,10 @@ def _plan(probe: pl.Series, header: str) -> _Plan:
         if not detector.applies(header):
             continue
         share = probe.str.contains(detector.pattern_for(header)).mean() if probe.len() else 0.0
-        (filling if share and share >= FILLS else rest).append(detector)
+        if share and share >= FILLS:
+            filling.append(detector)
+        elif not detector.sample_only:
+            rest.append(detector)
     # A flag such as (?i) inside a group holds to the end of that group only.
     return _Plan(filling, rest, "|".join(f"(?:{d.pattern_for(header)})" for d in rest))
 

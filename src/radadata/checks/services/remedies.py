@@ -28,6 +28,8 @@ from radadata.registry.services.resources import version_add
 
 #: The anonymisation methods of checks.anonymise (§2.9), in the order the page offers them.
 METHODS = {
+    "mask_citizens": gettext_lazy("mask only the private citizens' values (“гр.”, “мешканка”, "
+                                  "“заявник”); the officials and organisations stay"),
     "mask": gettext_lazy("mask the values (keep the first and last characters)"),
     "generalise_date": gettext_lazy("keep only the year of each date"),
     "hash": gettext_lazy("replace each value with a pseudonym (a keyed hash)"),
@@ -35,6 +37,7 @@ METHODS = {
 }
 # The version's note says what was done: data on the version, in the council's language.
 _METHOD_NOTES = {
+    "mask_citizens": "замасковано значення приватних осіб",
     "mask": "маскування",
     "generalise_date": "дати узагальнено до року",
     "hash": "псевдонімізація",
@@ -56,6 +59,10 @@ def _anonymise(method: str, source: Path, target: Path, column: str, *,
         salt = hmac.new(settings.SECRET_KEY.encode(), f"anonymise:{dataset.pk}".encode(),
                         hashlib.sha256).hexdigest()
         return anonymise.hash_column(source, target, column, salt=salt)
+    if method == "mask_citizens":
+        from radadata.checks.personal.names import CITIZEN
+
+        return anonymise.mask_column(source, target, column, only=CITIZEN.search)
     tool: Callable[..., int] = {"drop": anonymise.drop_column, "mask": anonymise.mask_column,
                                 "generalise_date": anonymise.generalise_date}[method]
     return tool(source, target, column)

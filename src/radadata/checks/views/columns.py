@@ -20,6 +20,8 @@ from radadata.registry import access, selectors_office
 from radadata.registry.views.common import apply_errors, now, office_view
 
 FORMS = {"lawful": LawfulForm, "anonymise": AnonymiseForm, "test": ThreePartTestForm}
+#: A warning's clause chooses the decision that confirms it.
+_CLAUSE_KINDS = {"§2.5": RulingKind.OFFICIAL, "§2.8": RulingKind.LEGAL_ENTITY}
 
 
 @office_view
@@ -30,8 +32,10 @@ def column(request: HttpRequest, name: str, version_id: int) -> HttpResponse:
     chosen = request.POST.get("form") if request.method == "POST" else None
     if chosen is not None:
         access.require_dataset_edit(request.user, dataset)
+    options = {"anonymise": {"dates": case.dates, "citizens": case.citizens},
+               "lawful": {"initial": {"kind": _CLAUSE_KINDS.get(case.clause)}}}
     forms = {key: cls(request.POST if key == chosen else None, prefix=key,
-                      **({"dates": case.dates} if key == "anonymise" else {}))
+                      **options.get(key, {}))
              for key, cls in FORMS.items()}
     form = forms.get(chosen)
     if form is not None and form.is_valid():
