@@ -112,3 +112,18 @@ def test_the_council_page_shows_a_refusal_next_to_the_name(officer_client):
     assert response.status_code == 200
     assert 'class="field has-error"' in response.content.decode()
     assert not Council.current().is_set_up
+
+
+@pytest.mark.django_db
+def test_a_real_council_gets_no_demo(capsys, monkeypatch):
+    from radadata.registry.models import Owner
+
+    monkeypatch.setenv("RADADATA_DEMO", "false")
+    call_command("load_demo")
+    assert "RADADATA_DEMO is off" in capsys.readouterr().out
+    monkeypatch.delenv("RADADATA_DEMO")
+    council_services.council_update(by=None, at=AT, **DETAILS)
+    call_command("load_demo")
+    assert "set up as a real council" in capsys.readouterr().out
+    assert not Owner.objects.exists()
+    assert Council.current().name == "Зеленодольська селищна рада"

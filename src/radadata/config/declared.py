@@ -160,6 +160,14 @@ DECLARED: tuple[Setting, ...] = (
         "Secret that encrypts the data.gov.ua API key at rest. Empty means the Django secret "
         "key; after changing either, the officer enters the portal API key again.",
     ),
+    Setting(
+        "RADADATA_DEMO",
+        "true",
+        "Whether `make run` (`radadata load_demo`) loads the demo council into an empty "
+        "database. A real council sets it to false: the first page then asks for its "
+        "administrator and its details (or use `radadata council init`).",
+        _bool,
+    ),
 )
 
 

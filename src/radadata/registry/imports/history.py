@@ -103,18 +103,21 @@ class History:
             return
         owner.rows.append(row.number)
         kind_text = self._text(row, "publisherKind")
-        if kind_text and not owner.kind_given:
-            kind = _lookup(KIND_WORDS, kind_text)
-            if kind is None:
-                self._problem(outcome, "publisherKind", _(
-                    "“%(value)s” is not a kind of owner. Write one of: %(allowed)s.")
-                    % {"value": kind_text, "allowed": _first_words(KIND_WORDS)})
-            else:
-                owner.kind, owner.kind_given = kind, True
-                if kind != OwnerKind.DEPARTMENT and not owner.edrpou:
-                    self._problem(outcome, "publisherIdentifier", _(
-                        "“%(owner)s” is a legal entity: give its ЄДРПОУ code so it can be "
-                        "created.") % {"owner": owner.name})
+        kind = _lookup(KIND_WORDS, kind_text) if kind_text else None
+        if kind_text and kind is None:
+            self._problem(outcome, "publisherKind", _(
+                "“%(value)s” is not a kind of owner. Write one of: %(allowed)s.")
+                % {"value": kind_text, "allowed": _first_words(KIND_WORDS)})
+        elif kind is not None and owner.kind_given and kind != owner.kind:
+            self._problem(outcome, "publisherKind", _(
+                "Row %(row)d gives “%(owner)s” another kind; write the same kind in every "
+                "row of an owner.") % {"row": owner.first_row, "owner": owner.name})
+        elif kind is not None and not owner.kind_given:
+            owner.kind, owner.kind_given = kind, True
+            if kind != OwnerKind.DEPARTMENT and not owner.edrpou:
+                self._problem(outcome, "publisherIdentifier", _(
+                    "“%(owner)s” is a legal entity: give its ЄДРПОУ code so it can be "
+                    "created.") % {"owner": owner.name})
         parent = self._text(row, "publisherParent")
         if parent and not owner.parent_name:
             if name_key(parent) == name_key(owner.name):

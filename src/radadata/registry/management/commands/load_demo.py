@@ -6,13 +6,24 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from radadata.config import declared
 from radadata.registry.demo import load_demo
+from radadata.registry.models import Council, Owner
 
 
 class Command(BaseCommand):
-    help = "Load the demo council «Світлогірська міська рада», unless the council has owners."
+    help = ("Load the demo council «Світлогірська міська рада», unless the council has owners, "
+            "is set up as a real council, or RADADATA_DEMO is false.")
 
     def handle(self, *args, **options) -> None:
+        if not declared.get("RADADATA_DEMO"):
+            self.stdout.write("RADADATA_DEMO is off: no demo council is loaded.")
+            return
+        council = Council.current()
+        if council.is_set_up and not Owner.objects.exists():
+            self.stdout.write(f"{council.name} is set up as a real council: no demo is "
+                              "loaded into it.")
+            return
         started = time.monotonic()
         summary = load_demo()
         if summary is None:
