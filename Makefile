@@ -23,13 +23,37 @@ $(STAMP): requirements.lock pyproject.toml
 ## The embedded default: SQLite and files in var/, gunicorn on http://127.0.0.1:8000.
 run: install migrate demo serve
 
+## migrate, collectstatic and reindex run only when something they depend on changed since
+## they last ran: the migrations, static files, search code, installed packages or the database
+## (a new file, another RADADATA_DATABASE_URL). The stamps live in the data folder; deleting
+## them (or FORCE=1) runs everything again.
+DATA_DIR := $(or $(RADADATA_DATA_DIR),var)
+MIGRATED := $(DATA_DIR)/.make-migrated
+DEMOED := $(DATA_DIR)/.make-demo
+STATE = { echo "$$RADADATA_DATABASE_URL"; ls -i $(DATA_DIR)/radadata.sqlite3 2>/dev/null; \
+          cat $(STAMP) requirements.lock; \
+          find src/radadata \( -path '*/migrations/*.py' -o -path '*/static/*' \
+               -o -path '*/catalog/search/*.py' \) -type f -printf '%p %s %T@\n' | sort; \
+        } | sha256sum
+
 migrate: install
-	$(BIN)/radadata migrate --noinput -v0
-	$(BIN)/radadata collectstatic --noinput -v0
-	$(BIN)/radadata reindex
+	@state=$$($(STATE)); \
+	if [ -z "$(FORCE)" ] && [ -f $(MIGRATED) ] && [ "$$(cat $(MIGRATED))" = "$$state" ]; then \
+	  echo "migrate, collectstatic, reindex: nothing changed"; \
+	else \
+	  $(BIN)/radadata migrate --noinput -v0 && \
+	  $(BIN)/radadata collectstatic --noinput -v0 && \
+	  $(BIN)/radadata reindex && \
+	  state=$$($(STATE)) && echo "$$state" > $(MIGRATED); \
+	fi
 
 demo: install
-	$(BIN)/radadata load_demo
+	@state=$$($(STATE)); \
+	if [ -z "$(FORCE)" ] && [ -f $(DEMOED) ] && [ "$$(cat $(DEMOED))" = "$$state" ]; then \
+	  echo "demo council: already loaded"; \
+	else \
+	  $(BIN)/radadata load_demo && state=$$($(STATE)) && echo "$$state" > $(DEMOED); \
+	fi
 
 serve: install
 	$(BIN)/radadata serve

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
 from django.conf import settings
+
+if TYPE_CHECKING:
+    import holidays
 
 
 class WorkingCalendar:
@@ -26,6 +29,10 @@ class WorkingCalendar:
     @staticmethod
     @lru_cache(maxsize=64)
     def _year(year: int, categories: tuple[str, ...]) -> holidays.HolidayBase:
+        # Imported on first use: its calendars take half a second to import, which every
+        # command and web process would pay at start-up (the workflow imports this module).
+        import holidays
+
         return holidays.Ukraine(years=year, categories=categories)
 
     @classmethod

@@ -20,10 +20,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from radadata.core.errors import ValidationFailed
 from radadata.core.text import neutralise_formula
@@ -109,6 +105,10 @@ def read_csv(data: bytes) -> Table:
 
 
 def read_xlsx(data: bytes) -> Table:
+    # openpyxl (and numpy with it) is imported where it is used, not by every process that
+    # imports this module at start-up.
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # a damaged zip or XML part: many exceptions, one meaning
@@ -168,6 +168,9 @@ def write_csv(table: Table) -> bytes:
 
 
 def _xlsx_value(sheet, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool):
         return value
     text = ILLEGAL_CHARACTERS_RE.sub("", _text(value))
@@ -179,6 +182,10 @@ def _xlsx_value(sheet, value: Any) -> Any:
 
 
 def write_xlsx(table: Table) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Дані")
     sheet.freeze_panes = "A2"
