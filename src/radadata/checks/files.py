@@ -8,8 +8,9 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePath
+from pathlib import Path
 
+from radadata.registry.files import short_name
 from radadata.registry.models import ResourceVersion
 
 
@@ -24,7 +25,7 @@ def local_path(version: ResourceVersion) -> Iterator[Path]:
         yield path
         return
     with tempfile.TemporaryDirectory(prefix="radadata-check-") as folder:
-        copy = Path(folder) / PurePath(version.original_name).name
+        copy = Path(folder) / short_name(version.original_name)
         with storage.open(version.file.name, "rb") as source, copy.open("wb") as target:
             shutil.copyfileobj(source, target, length=1024 * 1024)
         yield copy
@@ -34,4 +35,4 @@ def local_path(version: ResourceVersion) -> Iterator[Path]:
 def scratch_file(name: str) -> Iterator[Path]:
     """A path to write a derived file to (a converted or anonymised copy), removed after."""
     with tempfile.TemporaryDirectory(prefix="radadata-derived-") as folder:
-        yield Path(folder) / PurePath(name).name
+        yield Path(folder) / short_name(name)

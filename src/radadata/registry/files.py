@@ -6,6 +6,8 @@ A first look only; the checks app examines content in depth.
 from __future__ import annotations
 
 import hashlib
+import re
+import uuid
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import IO
@@ -97,3 +99,34 @@ def examine(stream: IO[bytes], filename: str) -> FileFacts:
     return FileFacts(sha256=digest.hexdigest(), size=size, format=fmt,
                      media_type=MEDIA_TYPES.get(fmt, "application/octet-stream"),
                      encoding=encoding)
+
+
+#: File systems allow 255 bytes per name; a Cyrillic letter takes two in UTF-8.
+NAME_MAX_BYTES = 255
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,10}$")
+
+
+def suffix_of(name: str) -> str:
+    """The extension, lower-case, if it is a plain one (".csv"); else ""."""
+    match = _SUFFIX.search(PurePath(name.replace("\\", "/")).name)
+    return match.group(0).lower() if match else ""
+
+
+def stored_name(original: str) -> str:
+    """The name a file is stored under: short, ASCII and unique ("f-<32 hex>.csv"), whatever
+    the person called it (130 Cyrillic letters are 260 bytes, more than a file system allows).
+    The original name stays on the version and is what a download is called."""
+    return f"f-{uuid.uuid4().hex}{suffix_of(original)}"
+
+
+def short_name(name: str, max_bytes: int = 120) -> str:
+    """A name for a temporary copy that any file system accepts, keeping the extension (the
+    checks judge a file by its content, but report the extension it claims)."""
+    name = PurePath(name.replace("\\", "/")).name or "file"
+    if len(name.encode()) <= max_bytes:
+        return name
+    suffix = suffix_of(name)
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    while len((stem + suffix).encode()) > max_bytes:
+        stem = stem[:-1]
+    return stem + suffix

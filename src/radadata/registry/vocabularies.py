@@ -75,7 +75,8 @@ class DataType(models.TextChoices):
 
 #: §5.2 recommended formats; True = open format (marked * in the regulation).
 RECOMMENDED_FORMATS: dict[str, bool] = {
-    "TXT": False, "RTF": False, "ODT": True, "DOC": False, "DOCX": False, "PDF": False,
+    # Plain text and GeoJSON (RFC 7946) are open standards, though §5.2 leaves them unstarred.
+    "TXT": True, "RTF": False, "ODT": True, "DOC": False, "DOCX": False, "PDF": False,
     "HTML": True, "XHTML": True,
     "RDF": True, "XML": True, "JSON": True, "CSV": True, "XLS": False, "XLSX": False,
     "ODS": True, "YAML": True,
@@ -85,7 +86,7 @@ RECOMMENDED_FORMATS: dict[str, bool] = {
     "MP3": False, "WAV": False, "MKA": False, "SWF": False,
     "ZIP": True, "7Z": True, "GZIP": True, "GZ": True, "BZIP2": True, "BZ2": True,
     "GEOTIFF": False, "SHP": False, "DMF": False, "MID": False, "MIF": False, "DXF": False,
-    "GEOJSON": False, "GPX": False, "LOC": False, "ARINC": False, "AIXM": False,
+    "GEOJSON": True, "GPX": False, "LOC": False, "ARINC": False, "AIXM": False,
 }
 
 

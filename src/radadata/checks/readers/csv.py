@@ -80,6 +80,8 @@ def _read_utf8(ctx: FileContext, source: Path) -> Table | None:
         return None
     ctx.progress(0.5)
     widths = scan.widths
+    if np.count_nonzero(widths) <= 1:
+        return None  # a header and empty lines (two million of them, say): no data at all
     raw = None
     if not scan.stray_quotes:
         raw = _polars(source, separator, widths, ctx.limits.max_columns)
@@ -109,7 +111,11 @@ def _polars(source: Path, separator: str, widths: np.ndarray,
         return pl.read_csv(
             source, has_header=False, separator=separator, infer_schema=False,
             schema={f"c{i}": pl.String for i in range(width)}, missing_columns="insert",
-            truncate_ragged_lines=True, null_values=[""], raise_if_empty=False)
+            truncate_ragged_lines=True, null_values=[""], raise_if_empty=False,
+            # a table wider than the limit: tabulate reports it; the rest is not read
+            extra_columns="ignore")
+    except pl.exceptions.SchemaError:
+        return None  # the tolerant reader takes over
     except pl.exceptions.ComputeError as error:
         if "utf-8" in str(error).lower() or "utf8" in str(error).lower():
             raise _NotUtf8 from error

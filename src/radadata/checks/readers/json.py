@@ -9,8 +9,11 @@ Rows are numbered as frictionless numbers them: the keys are row 1, the first ob
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from radadata.checks import codes_file as codes
 from radadata.checks.readers import geojson, tabulate
@@ -30,7 +33,15 @@ def read(ctx: FileContext, sniffed: Sniffed) -> Iterator[Table]:
     source = utf8_copy(ctx, found)
     try:
         with open(source, encoding="utf-8-sig") as stream:
-            data = json.load(stream, parse_float=str, parse_int=str, parse_constant=str)
+            data = json.load(stream, parse_float=str, parse_int=str,
+                             parse_constant=_refuse_constant)
+    except _NotANumber as error:
+        line = _line_of(source, error.value)
+        ctx.add(codes.JSON_MALFORMED, row=line if isinstance(line, int) else None, line=line,
+                error=_("%(value)s is not a number in JSON (RFC 8259), and most programs "
+                        "refuse the whole file; write null where the value is unknown")
+                % {"value": error.value})
+        return
     except json.JSONDecodeError as error:
         ctx.add(codes.JSON_MALFORMED, row=error.lineno, line=error.lineno, error=error.msg)
         return
@@ -49,6 +60,28 @@ def read(ctx: FileContext, sniffed: Sniffed) -> Iterator[Table]:
     table = _table(ctx, records)
     if table is not None:
         yield table
+
+
+class _NotANumber(ValueError):
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.value = value
+
+
+def _refuse_constant(value: str) -> Any:
+    """NaN, Infinity and -Infinity: Python's json reads them, the JSON standard does not."""
+    raise _NotANumber(value)
+
+
+def _line_of(source, value: str) -> int | str:
+    """The first line where the constant stands outside a string (for the finding)."""
+    pattern = re.compile(r'(?<![\w"])' + re.escape(value) + r'(?![\w"])')
+    with open(source, encoding="utf-8-sig") as stream:
+        for number, line in enumerate(stream, start=1):
+            outside = re.sub(r'"(?:[^"\\]|\\.)*"', '""', line)
+            if pattern.search(outside):
+                return number
+    return "?"
 
 
 def _records(data: Any) -> list[dict[str, Any]] | None:

@@ -7,6 +7,7 @@ a zip bomb: too many members, too much in total, or a member that expands like a
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from radadata.checks import codes_file as codes
+from radadata.checks import codes_hostile
 from radadata.checks.limits import MB
 from radadata.checks.readers.base import FileContext
 
@@ -28,6 +30,9 @@ class Member:
 
 
 def within_limits(ctx: FileContext, archive: zipfile.ZipFile) -> bool:
+    from radadata.checks.readers import office_risks
+
+    office_risks.find(ctx, archive)  # macros and external links of an XLSX, XLSM or ODS
     """Whether the archive may be unpacked; if not, the finding says which limit it passes."""
     limits = ctx.limits
     infos = [info for info in archive.infolist() if not info.is_dir()]
@@ -68,6 +73,9 @@ def members(ctx: FileContext) -> Iterator[Member]:
         for index, info in enumerate(infos):
             ctx.progress(index / len(infos))
             part = ctx.part_of(info.filename)
+            if unsafe_name(info.filename):
+                ctx.add(codes_hostile.ZIP_UNSAFE_NAME, name=info.filename[:200])
+                continue
             if info.flag_bits & 0x1:
                 ctx.add(codes.ZIP_ENCRYPTED, part=part)
                 continue
@@ -84,6 +92,13 @@ def members(ctx: FileContext) -> Iterator[Member]:
                 yield Member(info.filename, target)
             finally:
                 target.unlink(missing_ok=True)
+
+
+def unsafe_name(name: str) -> bool:
+    """A member that an unpacking program would write outside its folder (zip slip)."""
+    path = name.replace("\\", "/")
+    return (path.startswith("/") or re.match(r"^[A-Za-z]:", path) is not None
+            or ".." in PurePosixPath(path).parts)
 
 
 def _junk(name: str) -> bool:

@@ -15,7 +15,7 @@ from radadata.core import audit
 from radadata.core.errors import ValidationFailed
 from radadata.core.validation import clean_or_raise
 from radadata.registry import access, hooks
-from radadata.registry.files import examine
+from radadata.registry.files import examine, stored_name
 from radadata.registry.models import Dataset, Resource, ResourceVersion
 
 
@@ -79,7 +79,7 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
     version.published_at = None  # made public below, once the hooks have seen it
     # Files are not transactional: if saving the row fails, remove the file again. A file left
     # by a rollback further out is unreferenced and harmless.
-    version.file.save(version.original_name, File(stream), save=False)
+    version.file.save(stored_name(version.original_name), File(stream), save=False)
     try:
         version.save()
     except Exception:
