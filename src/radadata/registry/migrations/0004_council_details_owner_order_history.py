@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='council',
             name='head_name',
-            field=models.CharField(blank=True, help_text='Surname, given name, patronymic.', max_length=255, verbose_name='head (full name)'),
+            field=models.CharField(blank=True, help_text='Surname, given name, patronymic.', max_length=255, verbose_name='council head (full name)'),
         ),
         migrations.AddField(
             model_name='council',

@@ -32,7 +32,7 @@ class Council(models.Model):
     address = models.CharField(_("address"), max_length=255, blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("open-data e-mail"), blank=True)
-    head_name = models.CharField(_("head (full name)"), max_length=255, blank=True,
+    head_name = models.CharField(_("council head (full name)"), max_length=255, blank=True,
                                  help_text=_("Surname, given name, patronymic."))
     head_title = models.CharField(_("head's title"), max_length=255, blank=True,
                                   help_text=_("For example: міський голова."))
