@@ -96,3 +96,69 @@ def test_the_officer_enters_the_portals_dates_and_the_timeline_shows_both(page):
     submission.refresh_from_db()
     assert timezone.localtime(submission.uploaded_at).strftime("%d.%m.%Y %H:%M") == \
         "03.03.2026 15:30"
+
+
+PHONE = 360
+WIDE_FILE = ("№,Назва закладу,Повна адреса,Телефон,Електронна пошта,Код ЄДРПОУ,Кількість учнів,"
+             "Директор,Сайт\n1,Ліцей №1 Світлогірської міської ради,"
+             "вулиця Соборна 3 м. Світлогірськ,"
+             "+380441234567,lyceum1@osvita.svitlohirsk.example.ua,02145033,850,"
+             "Коваленко Ірина Петрівна,https://lyceum1.svitlohirsk.example.ua/pro-zaklad/\n")
+
+
+def _sideways(page) -> list[str]:
+    """What makes the page wider than the screen, outside a region that scrolls by itself."""
+    return page.evaluate("""(width) => {
+        if (document.documentElement.scrollWidth <= width) return [];
+        const out = [];
+        for (const el of document.querySelectorAll('body *')) {
+          const r = el.getBoundingClientRect();
+          if (r.right <= width + 1 || r.width === 0) continue;
+          let p = el.parentElement, inside = false;
+          while (p) {
+            if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) {
+              inside = true; break;
+            }
+            p = p.parentElement;
+          }
+          if (!inside) out.push(el.tagName.toLowerCase() + ' ' + Math.round(r.right));
+        }
+        return [document.documentElement.scrollWidth + 'px', ...out.slice(0, 5)];
+    }""", PHONE)
+
+
+def test_no_page_scrolls_sideways_on_a_phone(page):
+    owner = OwnerFactory(name="Управління освіти Світлогірської міської ради")
+    clerk = UserFactory(owner=owner, email="clerk@rada.example.ua", password=PASSWORD)
+    officer(email="opendata@rada.example.ua", password=PASSWORD)
+    dataset = DatasetFactory(owner=owner, name="merezha-zakladiv-osvity",
+                             title="Мережа закладів загальної середньої освіти Світлогірської "
+                                   "міської територіальної громади",
+                             keywords=["освіта", "заклади загальної середньої освіти"])
+    add_file(dataset, content=WIDE_FILE.encode(), filename="merezha-zakladiv-osvity-2026.csv")
+    submission = submission_open(dataset=dataset, by=clerk, at=AT)
+    submission_transition(submission=submission, action=Action.SUBMIT, by=clerk, at=AT)
+    submission_transition(submission=submission, action=Action.UPLOAD, by=None, at=AT)
+    submission_transition(submission=submission, action=Action.PUBLISH, by=None, at=AT)
+
+    page.set_viewport_size({"width": PHONE, "height": 740})
+    wide: dict[str, list[str]] = {}
+    public = ["/", "/datasets/", "/datasets/?q=освіта", "/registry/", "/requests/",
+              "/requests/new/", "/login/", f"/dataset/{dataset.name}"]
+    office = ["/office/", "/office/dashboard/", "/office/datasets/",
+              f"/office/datasets/{dataset.name}/", "/office/queue/", "/office/submissions/",
+              f"/office/submissions/{submission.pk}/", "/office/notices/", "/office/owners/",
+              "/office/people/", "/office/approved-list/", "/office/audit/", "/office/reports/",
+              "/office/jobs/", "/office/import/"]
+    for path in public:
+        assert page.goto(page.base + path).status == 200, path
+        wide[path] = _sideways(page)
+    _sign_in(page, "opendata@rada.example.ua")
+    for path in office:
+        assert page.goto(page.base + path).status == 200, path
+        wide[path] = _sideways(page)
+        # A table wider than its region is reachable from the keyboard, to scroll it.
+        unreachable = page.evaluate("""() => Array.from(document.querySelectorAll('.table-scroll'))
+            .filter(r => r.scrollWidth > r.clientWidth + 1 && r.tabIndex < 0).length""")
+        assert unreachable == 0, path
+    assert not {path: what for path, what in wide.items() if what}, wide
