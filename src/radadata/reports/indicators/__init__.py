@@ -9,13 +9,15 @@ from radadata.reports.snapshot import take_snapshot
 
 from .base import Indicator, IndicatorValue
 from .formats import MachineReadableFormats
+from .national_structures import NationalStructures
 from .passports import PassportCompleteness
 from .published_share import PublishedShare
 from .structures import StructureFiles
 from .timeliness import Timeliness
 
 INDICATORS: tuple[Indicator, ...] = (PublishedShare(), Timeliness(), PassportCompleteness(),
-                                     StructureFiles(), MachineReadableFormats())
+                                     StructureFiles(), MachineReadableFormats(),
+                                     NationalStructures())
 
 __all__ = ["INDICATORS", "Indicator", "IndicatorValue", "evaluate"]
 

@@ -20,16 +20,17 @@ from django.core.management.base import CommandError, CommandParser
 from django.core.management.commands.check import Command as SystemCheckCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from radadata.checks import codes_file as codes
 from radadata.checks.findings import Finding, Report, Severity
 
 _BIG = 5 * 1024 * 1024  # from this size on, progress goes to standard error
-_SECTIONS = (
-    (Severity.BLOCKING, "Blocking publication (%(count)s)"),
-    (Severity.ERROR, "Errors (%(count)s)"),
-    (Severity.WARNING, "Warnings (%(count)s)"),
-    (Severity.INFO, "For information (%(count)s)"),
+_SECTIONS = (  # translated when printed (gettext_noop marks them for the catalogue)
+    (Severity.BLOCKING, gettext_noop("Blocking publication (%(count)s)")),
+    (Severity.ERROR, gettext_noop("Errors (%(count)s)")),
+    (Severity.WARNING, gettext_noop("Warnings (%(count)s)")),
+    (Severity.INFO, gettext_noop("For information (%(count)s)")),
 )
 
 
