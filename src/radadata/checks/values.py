@@ -121,7 +121,7 @@ def check_values(table: Table, schema: dict[str, Any] | None = None) -> list[Fin
         sample = head.filter(head.is_not_null() & (head != ""))
         if not (sample.len() or field):
             continue
-        if _is_edrpou_column(header, field):
+        if _is_edrpou_column(header, field) or _edrpou_by_values(header, sample):
             findings += _edrpou(table, _cells(table, column), header)
         elif _is_phone_column(header, field, sample):
             findings += _phones(_cells(table, column), header)
@@ -155,6 +155,36 @@ def _is_edrpou_column(header: str, field: dict[str, Any]) -> bool:
         return False
     return all(bool(rx.fullmatch(s)) is ok for s, ok in
                (("12345678", True), ("1234567", False), ("123456789", False), ("1234567A", False)))
+
+
+#: Headers of a column of identifiers of organisations (the national structures' names, and
+#: the like): its 5–8 digit numbers are ЄДРПОУ codes.
+_ID_HEADER = re.compile(r"[a-z]I[dD]$|(?i:identifier)|(?i:(?:^|[^а-яіїєґ])код\s+)"
+                        r"(?i:отримувач|замовник|виконав|платник|контрагент|учасник|переможц"
+                        r"|постачальник|орендар|користувач|підприєм|організац|установ|юр)")
+_CODE_LIKE = r"^[0-9]{5,8}$|^[0-9]{10}$"
+#: The share of a sample that makes a column one of codes, and the share of its 8-digit (or
+#: zero-padded shorter) codes that must pass the check digit when no header says so (random
+#: numbers pass one time in eleven).
+CODES_SHARE, VALID_SHARE = 0.8, 0.5
+
+
+def _edrpou_by_values(header: str, sample: pl.Series) -> bool:
+    """A column of ЄДРПОУ codes under any header (`recipientID`, `orderContractorIdentifier`,
+    "col3"): most of its values are codes, and most of those pass the check digit, or the
+    header names an identifier of organisations."""
+    if not sample.len():
+        return False
+    codes = sample.filter(sample.str.contains(_CODE_LIKE))
+    if codes.len() < CODES_SHARE * sample.len():
+        return False
+    if _ID_HEADER.search(header):
+        return True
+    short = codes.filter(codes.str.len_chars() <= 8)
+    if short.len() < 3:
+        return False
+    valid = edrpou_valid(short.str.zfill(8)).sum()
+    return valid >= VALID_SHARE * short.len() and short.str.len_chars().max() == 8
 
 
 def edrpou_valid(values: pl.Series) -> pl.Series:
