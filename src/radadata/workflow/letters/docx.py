@@ -12,7 +12,7 @@ import io
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_ALIGN_VERTICAL
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -25,6 +25,8 @@ from . import wording
 from .data import LetterData
 
 NOTE_SIZE = Pt(10)
+MARK_SIZE = Pt(11)
+TEXT_WIDTH = Cm(17.0)
 COLUMNS = (Cm(9.0), Cm(3.5), Cm(4.5))  # position, signature, name: the 17 cm of text width
 ADDRESSEE_INDENT = Cm(9.0)
 FIRST_LINE = Cm(1.25)
@@ -54,18 +56,22 @@ def letter_docx(data: LetterData) -> bytes:
             item = _paragraph(document, line)
             item.paragraph_format.left_indent = FIRST_LINE
 
-    _paragraph(document, "", before=Pt(18), keep=True)
+    _paragraph(document, "", before=Pt(12), keep=True)
     _signature(document, wording.head_signature(data))
-    _paragraph(document, wording.AGREED, before=Pt(24), after=Pt(6), keep=True)
+    _paragraph(document, wording.AGREED, before=Pt(18), after=Pt(6), keep=True)
     _signature(document, wording.deputy_signature(data))
 
     # The officer's marks and signature close the form: kept with each other, so that Word
     # moves them to the next page whole rather than split them from the officer's signature.
+    # Set smaller, each date on its step's line (a right tab), so a usual letter fits one page.
     _paragraph(document, "", before=Pt(6), keep=True)
     for mark in wording.portal_marks(data):
-        _paragraph(document, mark.label, before=Pt(6), keep=True)
-        _paragraph(document, mark.date, keep=True)
-    _paragraph(document, "", before=Pt(12), keep=True)
+        line = _paragraph(document, f"{mark.label}\t{mark.date}", before=Pt(3), keep=True)
+        line.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        line.paragraph_format.right_indent = Cm(0)
+        for run in line.runs:
+            run.font.size = MARK_SIZE
+    _paragraph(document, "", before=Pt(6), keep=True)
     _signature(document, wording.officer_signature(data))
 
     buffer = io.BytesIO()

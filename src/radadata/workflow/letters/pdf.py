@@ -16,6 +16,11 @@ from .data import LetterData
 FONT, SIZE = PDF_FONT, PDF_SIZE
 NOTE_SIZE = 9
 LINE = SIZE * 0.3528 * 1.2  # mm: single spacing of the font size
+#: The officer's service marks are set smaller, each with its date on the same line, so that a
+#: usual letter fits on one page with them.
+MARK_SIZE = 10
+MARK_LINE = MARK_SIZE * 0.3528 * 1.25
+DATE_WIDTH = 42.0
 COLUMNS = (90.0, 35.0, 45.0)  # position, signature, name: the 170 mm of text width
 ADDRESSEE_INDENT = 90.0
 FIRST_LINE = 12.5
@@ -28,11 +33,14 @@ def letter_pdf(data: LetterData) -> bytes:
     _text(pdf, council, align="C")
     _text(pdf, owner, align="C", bold=True)
     pdf.ln(LINE)
-    _text(pdf, wording.reference(data))
-    pdf.ln(LINE)
-
+    # The date and number at the left, the addressee at the right on the same level.
+    top = pdf.get_y()
+    pdf.multi_cell(ADDRESSEE_INDENT - 5, LINE, wording.reference(data), align="L")
+    below_reference = pdf.get_y()
+    pdf.set_y(top)
     _text(pdf, data.recipient, indent=ADDRESSEE_INDENT)
-    pdf.ln(LINE * 1.3)
+    pdf.set_y(max(pdf.get_y(), below_reference))
+    pdf.ln(LINE)
     _text(pdf, "\n".join(wording.SUBJECT_LINES))
     pdf.ln(LINE * 1.3)
     with (
@@ -49,26 +57,43 @@ def letter_pdf(data: LetterData) -> bytes:
         for line in files:
             _text(pdf, line, indent=FIRST_LINE)
 
-    pdf.ln(LINE * 2)
-    _signature(pdf, wording.head_signature(data))
     pdf.ln(LINE * 1.5)
+    _signature(pdf, wording.head_signature(data))
+    pdf.ln(LINE)
     _signature(pdf, wording.deputy_signature(data), heading=wording.AGREED)
 
     # The officer's marks and signature close the form; if they do not fit under the owner's
     # signatures they move to the next page whole, never split from the officer's signature.
     marks = wording.portal_marks(data)
     officer = wording.officer_signature(data)
-    height = sum(LINE * (len(_lines(pdf, mark.label, pdf.epw)) + 1.3) for mark in marks)
-    height += LINE * (2 + len(_lines(pdf, officer.position, COLUMNS[0])))
+    pdf.set_font(FONT, size=MARK_SIZE)
+    height = sum(MARK_LINE * len(_mark_lines(pdf, mark.label)) + 0.8 for mark in marks)
+    pdf.set_font(FONT, size=SIZE)
+    height += LINE * (1 + len(_lines(pdf, officer.position, COLUMNS[0])))
     if not _keep_together(pdf, LINE + height):
         pdf.ln(LINE)
     for mark in marks:
-        pdf.ln(LINE * 0.3)
-        _text(pdf, mark.label)
-        _text(pdf, mark.date)
-    pdf.ln(LINE)
+        _mark(pdf, mark)
+    pdf.ln(LINE * 0.6)
     _signature(pdf, officer)
     return bytes(pdf.output())
+
+
+def _mark_lines(pdf: FPDF, label: str) -> list[str]:
+    return pdf.multi_cell(pdf.epw - DATE_WIDTH, MARK_LINE, label, dry_run=True, output="LINES")
+
+
+def _mark(pdf: FPDF, mark: wording.PortalMark) -> None:
+    """One service mark of the officer: the step at the left, its date on the last line."""
+    pdf.set_font(FONT, size=MARK_SIZE)
+    lines = _mark_lines(pdf, mark.label) or [""]
+    top = pdf.get_y() + 0.8
+    pdf.set_xy(LEFT, top)
+    pdf.multi_cell(pdf.epw - DATE_WIDTH, MARK_LINE, mark.label, align="L")
+    pdf.set_xy(LEFT + pdf.epw - DATE_WIDTH, top + MARK_LINE * (len(lines) - 1))
+    pdf.cell(DATE_WIDTH, MARK_LINE, mark.date, align="R")
+    pdf.set_xy(LEFT, top + MARK_LINE * len(lines))
+    pdf.set_font(FONT, size=SIZE)
 
 
 def _text(pdf: FPDF, text: str, *, align: str = "L", bold: bool = False, indent: float = 0.0):

@@ -19,7 +19,7 @@ BLANK_DATE = "«___»__________20__"
 BLANK_NAME = "________________"
 SIGN_HERE = "(підпис)"
 SUBJECT_LINES = ("Щодо оприлюднення", "наборів відкритих даних")
-AGREED = "Узгоджено:"
+AGREED = "ПОГОДЖЕНО:"  # the word of the documents (ДСТУ 4163:2020, п. 5.26)
 ATTACHMENTS = "Додатки:"
 DEFAULT_OFFICER_POSITION = "Відповідальний за відкриті дані"
 _ACTION = {"new": "оприлюднення", "update": "оновлення"}
@@ -113,13 +113,30 @@ def reference(data: LetterData) -> str:
 
 def body(data: LetterData) -> str:
     council = data.council_name_genitive or council_genitive(data.council_name)
-    title = data.dataset_title.strip().removeprefix("«").removesuffix("»")
+    title = dataset_title(data.dataset_title)
     return (
-        f"Відповідно до Положення про відкриті дані {council} згідно Переліку наборів даних, "
-        "які підлягають оприлюдненню у формі відкритих даних, надаємо для "
+        f"Відповідно до Положення про відкриті дані {council} та відповідно до Переліку наборів "
+        "даних, які підлягають оприлюдненню у формі відкритих даних, надаємо для "
         f"{_ACTION[data.kind]} на Єдиному державному порталі відкритих даних "
         f"Набір даних у формі відкритих даних «{title}»."
     )
+
+
+def dataset_title(title: str) -> str:
+    """The title without quotes around the whole of it (the letter sets it in «…»), keeping
+    quotes that belong to it: «…КП «Світлогірськтеплоенерго»» keeps the name's closing one."""
+    title = title.strip()
+    if title.startswith("«") and title.endswith("»"):
+        inner = title[1:-1]
+        # Only quotes that wrap the whole title: the inner ones must stay balanced.
+        depth = 0
+        for char in inner:
+            depth += {"«": 1, "»": -1}.get(char, 0)
+            if depth < 0:
+                return title
+        if depth == 0:
+            return inner
+    return title
 
 
 def attachments(data: LetterData) -> tuple[str, list[str]]:
