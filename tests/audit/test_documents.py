@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from docx import Document as read_docx
 
-from radadata.audit.documents import audit_order, audit_report, list_order
+from radadata.audit.documents import audit_order, audit_report, genitive, list_order
 from radadata.audit.services import audits as services
 from radadata.audit.services import demand
 from radadata.reports.renderers import render
@@ -93,3 +93,12 @@ def test_the_report_command_writes_the_audit_report(running, officer, tmp_path):
     assert "Р О З П О Р Я Д Ж Е Н Н Я" in _text(read_docx(str(out)))
     with pytest.raises(CommandError, match="Аудиту даних 2031 року немає"):
         call_command("report", "audit", "2031")
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Світлогірська міська рада", "Світлогірської міської ради"),
+    ("Петрівська сільська рада", "Петрівської сільської ради"),
+    ("Великоолександрівська селищна рада", "Великоолександрівської селищної ради"),
+])
+def test_the_report_names_the_council_in_the_genitive(name, expected):
+    assert genitive(name) == expected

@@ -72,3 +72,24 @@ def test_a_person_without_a_role_is_kept_out(client):
     client.force_login(UserFactory())
     assert client.get(reverse("audit:list")).status_code == 403
     OwnerFactory()
+
+
+def test_the_priorities_page_ranks_requests_and_the_officer_adjusts(officer_client, running,
+                                                                     officer):
+    from radadata.catalog import services as catalog_services
+
+    services.inventory_record(body=running.bodies.get(), by=officer, at=AT, **ITEM)
+    request = catalog_services.request_send(title="Розклад автобусів", by=None, at=AT)
+    page = officer_client.get(reverse("audit:priorities")).content.decode()
+    assert "Реєстр закладів освіти" in page and "Розклад автобусів" in page
+    response = officer_client.post(reverse("audit:adjust", args=[f"request:{request.pk}"]),
+                                   {"points": "50", "reason": "вимога депутатів"})
+    assert response.status_code == 302
+    page = officer_client.get(reverse("audit:priorities")).content.decode()
+    assert page.index("Розклад автобусів") < page.index("Реєстр закладів освіти")
+    assert "вимога депутатів" in page
+    response = officer_client.post(reverse("audit:priorities"), {
+        "title": "Пропозиція 2027", "candidates": [f"request:{request.pk}"]})
+    assert response.status_code == 302
+    proposal = officer_client.get(response["Location"]).content.decode()
+    assert "Розклад автобусів" in proposal

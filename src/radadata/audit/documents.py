@@ -36,6 +36,20 @@ PERIODICITY = {
     "no longer updated": "більше не оновлюється"}
 
 
+def genitive(name: str) -> str:
+    """ "Світлогірська міська рада" → "Світлогірської міської ради" (the council's name after
+    "звіт про аудит даних …"); words it does not know stay as they are."""
+    words = []
+    for word in name.split():
+        lower = word.lower()
+        if lower == "рада":
+            word = word[:-1] + "и"
+        elif lower.endswith(("ька", "цька", "на", "ська")):
+            word = word[:-1] + "ої"
+        words.append(word)
+    return " ".join(words)
+
+
 def _date(day) -> str:
     return format_date(day) if day else "—"
 
@@ -122,11 +136,11 @@ def audit_report(audit: Audit) -> Document:
     council = Council.current()
     bodies = selectors.bodies_of(audit)
     items = list(selectors.inventory_of(audit))
-    title = f"Звіт про аудит даних {council.name} за {audit.year} рік"
+    title = f"Звіт про аудит даних {genitive(council.name)} за {audit.year} рік"
     open_ready = [i for i in items if i.dataset_id is None and i.recommend_publish]
     blocks: list[Block] = [
         Heading("ЗВІТ", level=1),
-        Paragraph(f"про аудит даних {council.name} у {audit.year} році", align="center",
+        Paragraph(f"про аудит даних {genitive(council.name)} у {audit.year} році", align="center",
                   bold=True, indent=False, after=12),
         Heading("1. Загальні відомості"),
         Paragraph(f"Вид аудиту: {KINDS[audit.kind]}. Предмет аудиту: "

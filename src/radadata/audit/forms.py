@@ -99,7 +99,7 @@ class SurveyOpenForm(forms.Form):
                             initial="Які дані вам потрібні?")
     question = forms.CharField(
         label=_("question"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
-        initial="Які дані міської ради ви хотіли б отримувати у відкритому доступі і для чого?")
+        initial="Які дані ради ви хотіли б отримувати у відкритому доступі і для чого?")
 
 
 class SurveyAnswerForm(PublicMessageForm):

@@ -30,6 +30,7 @@ from functools import cached_property
 
 from django.db.models import Count, Sum
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from radadata.audit.models import (
     AuditState,
@@ -52,6 +53,8 @@ WEIGHTS = {
 GENERIC = frozenset(("дані", "набір", "інформація", "перелік", "список", "відомість", "реєстр",
                      "міський", "рада", "місто", "облік", "звіт", "щодо", "про", "рік"))
 USE_DAYS = 365
+KIND_LABELS = {"inventory": _("found by the audit"), "request": _("data request"),
+               "list": _("approved list")}
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,10 @@ class Candidate:
     responsible: str = ""
     link: str = ""
     parts: list[Part] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
 
     @property
     def total(self) -> int:
