@@ -87,3 +87,13 @@ def test_proposal_from_the_national_list_title(officer):
     dataset = DatasetFactory(title="Дані про розташування захисних споруд цивільного захисту")
     ids = [s.id for s in selectors.proposals(dataset)]
     assert ids and ids[0] == "2025/72-shelters"
+
+
+def test_the_office_registry_list_says_which_structure(officer_client, officer):
+    dataset = DatasetFactory(title="Захисні споруди")
+    DatasetFactory(title="Бюджет")
+    services.dataset_follow_structure(dataset=dataset, structure_id="2025/72-shelters",
+                                      by=officer, at=AT)
+    page = officer_client.get("/office/datasets/").content.decode()
+    assert 'data-national-structure="2025/72-shelters"' in page
+    assert page.count("data-national-structure=") == 1
