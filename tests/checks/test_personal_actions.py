@@ -96,3 +96,26 @@ def test_private_citizens_among_deputies_are_masked_alone(clerk):
     assert "депутат Тимошенко Сергій Сергійович" in text
     assert "Петренко О.М." not in text
     assert new.check_run.blocking == 0
+
+
+def test_the_officer_sees_unconfirmed_warnings_in_the_queue_and_on_the_submission(settings):
+    from tests.workflow.test_views import client_of, submitted
+    from tests.workflow.test_views import upload as upload_page
+    from tests.workflow.test_views import world as make_world
+
+    settings.LANGUAGE_CODE = "en"
+    world = make_world.__wrapped__(None)
+    upload_page(client_of(world.clerk), world.new_set, content=DIRECTORS, name="sadky.csv")
+    submission = submitted(world)
+    officer = client_of(world.officer)
+    queue = officer.get(reverse("workflow:queue")).content.decode()
+    assert 'data-unanswered-warnings="1"' in queue
+    page = officer.get(reverse("workflow:submission-detail", args=[submission.pk]))
+    assert "not confirmed by the owner yet: Директор" in page.content.decode()
+
+    version = ResourceVersion.objects.get(resource__dataset=world.new_set)
+    ColumnRuling.objects.create(dataset=world.new_set, column="Директор",
+                                kind=RulingKind.OFFICIAL, note="Директори", decided_at=AT)
+    assert 'data-unanswered-warnings' not in officer.get(reverse("workflow:queue")) \
+        .content.decode()
+    assert version.check_run.warnings >= 1

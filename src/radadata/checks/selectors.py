@@ -203,6 +203,26 @@ def check_view(version: ResourceVersion, *, user: User | None) -> CheckView:
     return view
 
 
+def unanswered_warnings(dataset: Dataset) -> list[str]:
+    """The columns of the dataset's newest file versions whose personal data the check presumed
+    lawful (§2.5, §2.8) and nobody has confirmed or anonymised: what the officer should see
+    before accepting."""
+    newest = (ResourceVersion.objects.filter(resource__dataset=dataset)
+              .order_by("resource_id", "-number").values_list("resource_id", "pk"))
+    latest: dict[int, int] = {}
+    for resource_id, pk in newest:
+        latest.setdefault(resource_id, pk)
+    rulings = set(ColumnRuling.objects.filter(dataset=dataset).values_list("column", flat=True))
+    columns: list[str] = []
+    for run in CheckRun.objects.filter(version_id__in=latest.values(), status=RunStatus.DONE):
+        for finding in (run.report or {}).get("findings", []):
+            column = finding.get("column")
+            if (finding.get("code") == PRESUMED and column and column not in rulings
+                    and column not in columns):
+                columns.append(column)
+    return columns
+
+
 def blocking_column(view: CheckView, column: str) -> BlockingColumn:
     found = next((c for c in [*view.columns, *view.presumed] if c.column == column), None)
     if found is None:

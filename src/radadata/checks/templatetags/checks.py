@@ -25,3 +25,9 @@ def version_check(context: template.Context, version: ResourceVersion) -> dict:
 def dataset_structure(dataset: Dataset) -> dict:
     view = selectors.structure_view(dataset)
     return {"dataset": dataset, "view": view}
+
+
+@register.simple_tag
+def unanswered_personal_data(dataset: Dataset) -> list[str]:
+    """Columns presumed lawful that wait for the owner's answer (for the officer's queue)."""
+    return selectors.unanswered_warnings(dataset)
