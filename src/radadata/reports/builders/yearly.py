@@ -161,7 +161,8 @@ def _registered_groups(owners: list[dict], council_name: str) -> tuple[OwnerGrou
     def entry(owner: dict) -> str:
         name = owner["name"]
         if owner["owner_id"] in units:
-            name += f" (також набори даних: {', '.join(units[owner['owner_id']])})"
+            name += (" (оприлюднює також набори даних структурних підрозділів: "
+                     f"{', '.join(units[owner['owner_id']])})")
         return name
 
     registered = [o for o in owners if o["registered_on_portal"]]

@@ -31,6 +31,8 @@ from radadata.reports.wording import (
 
 BLANK_DATE = "«___» ____________"
 TIMES = ("раз", "рази", "разів")
+#: How a decision's place line writes the settlement: "м. Світлогірськ", "с-ще …", "с. …".
+SETTLEMENT_ABBREVIATION = {"city": "м.", "settlement": "с-ще", "village": "с."}
 TABLE_HEADER = ("№ з/п", "Розпорядник", "Кількість оприлюднених наборів")
 
 
@@ -74,7 +76,9 @@ def yearly_document(report: YearlyReport) -> Document:
         Paragraph("Р І Ш Е Н Н Я", align="center", bold=True, indent=False, before=12,
                   after=12),
         # Dated and numbered when the committee adopts it: blanks, as the draft goes to print.
-        Row((f"{BLANK_DATE} 20___ року", f"м. {report.city}" if report.city else "",
+        Row((f"{BLANK_DATE} 20___ року",
+             f"{SETTLEMENT_ABBREVIATION.get(report.council_kind, 'м.')} {report.city}"
+             if report.city else "",
              "№ ______"),
             aligns=("left", "center", "right"), widths=(7.5, 6.0, 3.5)),
         Paragraph(texts["title"], align="left", bold=True, indent=False, before=12, after=12),
