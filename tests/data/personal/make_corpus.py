@@ -345,6 +345,31 @@ def build() -> None:
                             "Телефон диспетчера"],
           [[f"№{RNG.randint(1, 40)}", RNG.choice(COMPANIES), edrpou(), RNG.randint(5, 40),
             office_phone()] for _ in range(25)], {})
+    # Variants: jobs that are not offices, names in capitals, plates under "Д.н.з.",
+    # surnames with initials next to villages, counts per quarter.
+    staff = [person() for _ in range(30)]
+    table("school_salaries.csv", ["Прізвище", "Ім'я", "По батькові", "Посада", "Оклад, грн"],
+          [[s, g, p, RNG.choice(("вчитель", "прибиральниця", "кухар", "сторож", "асистент "
+                                 "вчителя")), RNG.randint(8000, 16000)] for s, g, p in staff],
+          {"Прізвище": "private", "Ім'я": "private", "По батькові": "private"}, form="cp1251")
+    council = [person() for _ in range(26)]
+    table("deputies_caps.xlsx", ["ПРІЗВИЩЕ", "ІМ'Я", "ПО БАТЬКОВІ", "Фракція", "Округ"],
+          [[s.upper(), g.upper(), p.upper(), RNG.choice(("Слуга народу", "Батьківщина")),
+            RNG.randint(1, 26)] for s, g, p in council],
+          {"ПРІЗВИЩЕ": "official", "ІМ'Я": "official", "ПО БАТЬКОВІ": "official"}, form="xlsx")
+    table("parking_permits.csv", ["№ дозволу", "Д.н.з.", "Власник", "Зона", "Дійсний до"],
+          [[i, plate(), full_name(), RNG.choice(("А", "Б", "В")), date(2026, 2027)]
+           for i in range(1, 31)],
+          {"Д.н.з.": "private", "Власник": "private"})
+    table("aid_initials.csv", ["Прізвище та ініціали", "Адреса", "Сума, грн"],
+          [[short_name(), f"{RNG.choice(VILLAGES)}, {RNG.choice(STREETS)}, "
+            f"{RNG.randint(1, 80)}", RNG.randint(10, 50) * 100] for _ in range(30)],
+          {"Прізвище та ініціали": "private", "Адреса": "private"}, form="cp1251")
+    table("cnap_services.csv", ["Послуга", "Квартал", "Кількість", "Адреса ЦНАП"],
+          [[RNG.choice(("видача паспорта", "реєстрація місця проживання", "субсидія")),
+            f"{RNG.choice(('I', 'II', 'III', 'IV'))} кв. {RNG.randint(2022, 2025)}",
+            RNG.randint(10, 900), f"{RNG.choice(STREETS)}, {RNG.randint(1, 30)}"]
+           for _ in range(30)], {})
 
 
 def write(name: str, header: list[str], rows: list[list[str]], form: str) -> None:

@@ -20,7 +20,6 @@ DISTINCT = 300  # the distinct values of a column's sample that tell what it hol
 
 _EDRPOU_HEADER = re.compile(r"(?i)єдрпоу|edrpou|publisheridentifier|код\s+юридичн"
                             r"|ідентифікаційний\s+код\s+юридичн")
-_POSITION_HEADER = re.compile(r"(?i)посад|position|job\s*title")
 #: Columns only a list of deputies has (§2.5: they act in their office too).
 _DEPUTY_HEADER = re.compile(r"(?i)фракці|виборч\w*\s+округ|постійн\w*\s+комісі|скликанн")
 _ROLE = re.compile(
@@ -62,8 +61,9 @@ def table_context(table: Table, sample: pl.DataFrame) -> Context:
         if _EDRPOU_HEADER.search(header) or _mostly(values, _is_edrpou):
             context.edrpou.add(column)
         # Before organisations: "Начальник відділу освіти" names a unit as well as a post.
-        elif values and (_POSITION_HEADER.search(header) or _DEPUTY_HEADER.search(header)
-                         or _mostly(values, _ROLE.match)):
+        # A column of posts makes the people officials only if the posts are offices
+        # ("начальник відділу"), not jobs ("прибиральниця", "вчитель").
+        elif values and (_DEPUTY_HEADER.search(header) or _mostly(values, _ROLE.match)):
             context.positions.add(column)
         elif _mostly(values, names.is_business):
             # Companies, and sole traders among them (ФОП: their names are in the public

@@ -141,6 +141,7 @@ class VehiclePlate(Detector):
     pattern = (rf"(?:^|[^0-9А-ЯA-Z])[{_PLATE_LETTERS}]{{2}}[\s-]?[0-9]{{4}}[\s-]?"
                rf"[{_PLATE_LETTERS}]{{2}}(?:$|[^0-9А-ЯA-Z])")
     hint = re.compile(r"(?i)номерн\w*\s+знак|держ\w*\s*номер|номер\s+(?:тз|авто|транспорт)"
+                      r"|\bд\.?\s?н\.?\s?з\b|днз\s+(?:авто|тз)"
                       r"|реєстраційн\w*\s+номер\s+(?:тз|транспорт)|plate")
     min_share = 0.5
     _item = re.compile(rf"(?<![\w])[{_PLATE_LETTERS}]{{2}}[\s-]?\d{{4}}[\s-]?"

@@ -42,8 +42,8 @@ def split_names(table: Table, sample: pl.DataFrame, frame: pl.DataFrame) -> Spli
     for column in sample.columns:
         header = table.header_of(column)
         by_header = next((role for role, rx in _HEADERS if rx.search(header)), None)
-        values = [v.strip() for v in sample[column].drop_nulls().unique(maintain_order=True)
-                  .head(DISTINCT).to_list() if v and v.strip()]
+        values = [_capitalised(v.strip()) for v in sample[column].drop_nulls()
+                  .unique(maintain_order=True).head(DISTINCT).to_list() if v and v.strip()]
         words = [v for v in values if _ONE_WORD.match(v)]
         if not values or len(words) < MAJORITY * len(values) or len(words) < 3:
             continue
@@ -63,6 +63,11 @@ def split_names(table: Table, sample: pl.DataFrame, frame: pl.DataFrame) -> Spli
     ordered = {c: roles[c] for c in frame.columns if c in roles}
     return SplitName(columns=ordered, headers=[table.header_of(c) for c in ordered],
                      shape="; ".join(evidence), rows=frame[surname].drop_nulls().len())
+
+
+def _capitalised(value: str) -> str:
+    # Lists in capitals ("ШЕВЧУК") are read as names are written.
+    return value.capitalize() if value.isupper() else value
 
 
 def _roles(words: list[str]) -> dict[str, int]:
