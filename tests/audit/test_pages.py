@@ -36,6 +36,7 @@ def test_an_auditor_in_term_records_the_inventory_and_out_of_term_is_refused(
                             term_to=today + dt.timedelta(days=1))
     page = client.get(reverse("audit:detail", args=[2026]))
     assert page.status_code == 200
+    assert 'id="nav-data-audit"' in page.content.decode()  # in the menu during the term
     data = {f"item-{body.pk}-{key}": value for key, value in ITEM.items()}
     data.update({f"item-{body.pk}-keeping": "electronic",
                  f"item-{body.pk}-recommend_publish": "on"})

@@ -165,7 +165,7 @@ def audit_report(audit: Audit) -> Document:
                           "так" if i.dataset_id else
                           ("рекомендовано" if i.recommend_publish else "ні"))
                          for n, i in enumerate(items, start=1)),
-              widths=(1.1, 3.2, 3.6, 2.6, 1.7, 2, 1.6, 2.2), numeric=frozenset({0}),
+              widths=(1.0, 2.9, 3.3, 2.5, 1.6, 2.1, 1.6, 3.0), numeric=frozenset({0}),
               font_size=10, sheet="Інвентаризація"),
         Heading("4. Виявлені недоліки та рекомендації"),
     ]
