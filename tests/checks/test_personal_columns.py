@@ -158,3 +158,13 @@ def test_sole_traders_among_companies_only_warn():
                     "ФОП Бондар Марія Олексіївна", "ПП «Будсервіс»"]}))
     assert blocking(findings) == []
     assert [f.params["clause"] for f in findings] == ["§2.8"]
+
+
+def test_birth_dates_inside_free_text_block():
+    texts = ["Прошу надати допомогу. Петренко Іван Петрович, народився 06.01.1962 р.",
+             "Звернення Бондар Марії Олексіївни, 12.03.1956 р.н., щодо субсидії",
+             "Скарга на роботу маршруту №38", "Прошу відремонтувати дорогу"]
+    findings = scan_table(table(**{"Зміст": texts, "Дата": ["2025-01-10"] * 4}))
+    births = [f for f in findings if f.code == "pd_birth_date"]
+    assert [(f.column, f.count, f.excerpt) for f in births] == [
+        ("Зміст", 2, "••.••.1962; ••.••.1956")]

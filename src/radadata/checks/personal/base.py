@@ -23,8 +23,8 @@ class Detector:
     #: Without a hint, the share of candidate cells that must pass `items()`: random numbers
     #: pass a check digit one time in ten, a column of them must not look like tax numbers.
     min_share: ClassVar[float] = 0.0
-    #: A kind that matters only where it fills much of a column is looked for only in the
-    #: columns whose sample shows it: no pass over the whole of every column.
+    #: A kind looked for only in the columns whose sample shows it: no pass over the whole
+    #: of every column.
     sample_only: ClassVar[bool] = False
 
     def pattern_for(self, header: str) -> str:

@@ -121,3 +121,22 @@ def birth_dates(series: pl.Series, header: str, *, names_nearby: bool) -> tuple[
         return 0, []
     examples = [mask_date(v) for v in found.head(50).unique(maintain_order=True).head(3)]
     return found.len(), examples
+
+
+class BirthInText(Detector):
+    """A date of birth inside a text: "народився 06.01.1962 р.", "Іваненко І.І., 1956 р.н."."""
+
+    code = "pd_birth_date"
+    sample_only = True  # texts that mention births show it in their sample
+    not_under = BIRTH_HINT  # a column of birth dates is judged whole (birth_dates)
+    pattern = (r"(?i)(?:народи|народж)[^0-9]{0,12}[0-9]{1,2}[./][0-9]{1,2}[./](?:19|20)[0-9]{2}"
+               r"|(?:19|20)[0-9]{2}\s?р\.?\s?н\.|[0-9]{1,2}[./][0-9]{1,2}[./](?:19|20)[0-9]{2}"
+               r"\s?р\.?\s?н\.")
+    _item = re.compile(r"(?i)(?:народи|народж)\w*[^0-9]{0,12}(\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)"
+                       r"|(\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d)\s?р\.?\s?н\.")
+
+    def items(self, cell: str, *, hinted: bool = False) -> list[str]:
+        return [a or b for a, b in self._item.findall(cell)]
+
+    def mask(self, item: str) -> str:
+        return mask_date(item)

@@ -29,12 +29,18 @@ from radadata.checks.personal.contacts import Email, Phone
 from radadata.checks.personal.context import OFFICIAL_NAME_HEADER, Context, table_context
 from radadata.checks.personal.identifiers import BankCard, Document, Iban, Rnokpp, VehiclePlate
 from radadata.checks.personal.names import CITIZEN, SHORT_TEXT
-from radadata.checks.personal.people import ANIMALS, Address, PersonName, birth_dates
+from radadata.checks.personal.people import (
+    ANIMALS,
+    Address,
+    BirthInText,
+    PersonName,
+    birth_dates,
+)
 from radadata.checks.personal.split_names import split_names
 from radadata.checks.table import Table
 
 DETECTORS: tuple[Detector, ...] = (Rnokpp(), Document(), BankCard(), Iban(), PersonName(),
-                                   Address(), Phone(), Email(), VehiclePlate())
+                                   Address(), Phone(), Email(), VehiclePlate(), BirthInText())
 #: The reasons a column may be marked lawful, and the clause each rests on.
 LAWFUL_REASONS = {"official": "§2.5", "legal_entity": "§2.8"}
 
@@ -145,7 +151,7 @@ def _plan(probe: pl.Series, header: str) -> _Plan:
         share = probe.str.contains(detector.pattern_for(header)).mean() if probe.len() else 0.0
         if share and share >= FILLS:
             filling.append(detector)
-        elif not detector.sample_only:
+        elif share or not detector.sample_only:
             rest.append(detector)
     # A flag such as (?i) inside a group holds to the end of that group only.
     return _Plan(filling, rest, "|".join(f"(?:{d.pattern_for(header)})" for d in rest))
