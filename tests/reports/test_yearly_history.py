@@ -217,3 +217,40 @@ def test_a_year_before_the_history_says_where_it_begins(council):
     with pytest.raises(ValidationFailed) as error:
         yearly_report(2017, today=TODAY, texts=yearly_texts(2017).values)
     assert re.search(r"2018", error.value.message)
+
+
+def test_views_and_downloads_from_before_feed_the_charts(council, english):
+    from radadata.reports.use_history import use_history_import
+
+    csv = ("dataset;month;views;downloads\n"
+           "Бюджет громади;2020-03;120;14\n"
+           "Бюджет громади;04.2020;80;6\n"
+           "Заклади культури;2020-04;20;1\n").encode()
+    use_history_import(data=csv, by=None, at=AT)
+    report = yearly_report(2020, today=TODAY, texts=yearly_texts(2020).values)
+    assert report.use_kept
+    assert report.views_by_month[2:4] == (120, 100)
+    assert report.downloads_by_month[2:4] == (14, 7)
+    docx = read_docx(io.BytesIO(render(year_document(2020, today=TODAY), "docx")))
+    text = "\n".join(p.text for p in docx.paragraphs)
+    assert "сторінки наборів даних переглянуто 220 разів, файли завантажено 21 раз" in text
+    assert len(docx.inline_shapes) == 2
+
+
+def test_a_bad_row_of_use_figures_stores_nothing(council, english):
+    from radadata.catalog.models import DailyCount
+    from radadata.reports.use_history import use_history_import
+
+    csv = ("dataset,month,views,downloads\n"
+           "Бюджет громади,2020-03,120,14\n"
+           "Невідомий набір,2020-03,5,1\n"
+           "Бюджет громади,2099-01,5,1\n"
+           "Бюджет громади,2020-05,-3,1\n").encode()
+    with pytest.raises(ValidationFailed) as error:
+        use_history_import(data=csv, by=None, at=AT)
+    text = " ".join(error.value.errors["rows"])
+    assert "Row 3: No dataset “Невідомий набір”" in text
+    assert "Row 4: 01.2099 is outside" in text and "Row 5: “-3” is not a number" in text
+    assert not DailyCount.objects.exists()
+    plan = use_history_import(data=csv, by=None, at=AT, good_rows=True)
+    assert len(plan.good_rows) == 1 and DailyCount.objects.get().views == 120
