@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -87,19 +88,16 @@ def coverage_chart(by_owner: Sequence[OwnerFigures]) -> Chart | None:
     rows = [f for f in by_owner if f.approved]
     if not rows:
         return None
-    figure, axes = _figure(len(rows))
-    positions = range(len(rows))
-    axes.barh(positions, [f.approved for f in rows], color=COLOURS["approved"],
-              label=_("on the approved list"))
-    axes.barh(positions, [f.approved_published for f in rows], height=0.5,
-              color=COLOURS["published"], label=_("published"))
-    _finish(figure, axes, [_label(f) for f in rows])
+    bars = (("approved", _("on the approved list"), tuple(f.approved for f in rows), False,
+             0.8),
+            ("published", _("published"), tuple(f.approved_published for f in rows), False,
+             0.5))
     title = _("Published datasets of the approved list, per owner")
     desc = _describe([_("%(owner)s: %(published)s of %(approved)s published")
                       % {"owner": f.owner, "published": f.approved_published,
                          "approved": f.approved} for f in rows])
-    return Chart("chart-coverage", title, _svg(figure, ident="chart-coverage", title=title,
-                                                desc=desc))
+    return Chart("chart-coverage", title, _drawn(
+        "chart-coverage", title, desc, tuple(_label(f) for f in rows), bars))
 
 
 def schedule_chart(by_owner: Sequence[OwnerFigures]) -> Chart | None:
@@ -107,20 +105,33 @@ def schedule_chart(by_owner: Sequence[OwnerFigures]) -> Chart | None:
     rows = [f for f in by_owner if f.scheduled]
     if not rows:
         return None
-    figure, axes = _figure(len(rows))
-    positions = range(len(rows))
-    left = [0] * len(rows)
-    parts = (("overdue", _("overdue"), [f.overdue for f in rows]),
-             ("due_soon", _("due soon"), [f.due_soon for f in rows]),
-             ("on_schedule", _("on schedule"),
-              [f.on_schedule for f in rows]))
-    for key, label, values in parts:
-        axes.barh(positions, values, left=left, color=COLOURS[key], label=label)
-        left = [a + b for a, b in zip(left, values, strict=True)]
-    _finish(figure, axes, [_label(f) for f in rows])
+    bars = (("overdue", _("overdue"), tuple(f.overdue for f in rows), True, 0.8),
+            ("due_soon", _("due soon"), tuple(f.due_soon for f in rows), True, 0.8),
+            ("on_schedule", _("on schedule"), tuple(f.on_schedule for f in rows), True, 0.8))
     title = _("Datasets overdue, due soon and on schedule, per owner")
     desc = _describe([_("%(owner)s: %(overdue)s overdue, %(soon)s due soon, %(ok)s on schedule")
                       % {"owner": f.owner, "overdue": f.overdue, "soon": f.due_soon,
                          "ok": f.on_schedule} for f in rows])
-    return Chart("chart-schedule", title, _svg(figure, ident="chart-schedule", title=title,
-                                                desc=desc))
+    return Chart("chart-schedule", title, _drawn(
+        "chart-schedule", title, desc, tuple(_label(f) for f in rows), bars))
+
+
+#: (colour key, legend label, one value per row, stacked after the bars before it, height)
+Bars = tuple[tuple[str, str, tuple[int, ...], bool, float], ...]
+
+
+@lru_cache(maxsize=64)
+def _drawn(ident: str, title: str, desc: str, labels: tuple[str, ...], bars: Bars) -> SafeString:
+    """The chart's SVG, drawn once per process for the same figures, labels and language:
+    drawing costs matplotlib about half a second, and the figures change far less often than
+    the dashboard is opened. The arguments are the whole input, so an answer is never stale."""
+    figure, axes = _figure(len(labels))
+    positions = range(len(labels))
+    left = [0] * len(labels)
+    for key, label, values, stacked, height in bars:
+        axes.barh(positions, values, left=left if stacked else None, height=height,
+                  color=COLOURS[key], label=label)
+        if stacked:
+            left = [a + b for a, b in zip(left, values, strict=True)]
+    _finish(figure, axes, list(labels))
+    return _svg(figure, ident=ident, title=title, desc=desc)
