@@ -1,5 +1,6 @@
 """schemathesis over /api/v1/openapi.json: every GET operation, fed generated parameters (random
-names, huge numbers, odd strings, unknown parameters), never answers with a server error.
+names, huge numbers, odd strings, unknown parameters), never answers with a server error, and
+answers as the document says: a declared status code, content type, headers and body schema.
 
 The requests go straight into the Django WSGI application in the test's own thread, so they see
 the `council` fixture's owners with their published and draft datasets. Hypothesis' part is kept
@@ -17,9 +18,20 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import (
+    content_type_conformance,
+    ignored_auth,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 _turn = itertools.count()
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
+          response_headers_conformance, response_schema_conformance, ignored_auth]
+#: Calls made and checks passed, printed at the end (pytest -s) for the closing note.
+COUNTS = {"calls": 0, "anonymous": 0, "with token": 0, "failures": 0}
 
 # Loaded at collection: producing the OpenAPI document touches no database.
 schema = schemathesis.openapi.from_wsgi(
@@ -55,7 +67,34 @@ def test_get_operations_never_answer_with_a_server_error(case, council):
     if next(_turn) % 2:
         headers["Authorization"] = f"Bearer {council.token_a}"
     case.headers = headers
-    case.call_and_validate(checks=[not_a_server_error])
+    COUNTS["with token" if "Authorization" in headers else "anonymous"] += 1
+    COUNTS["calls"] += 1
+    try:
+        case.call_and_validate(checks=CHECKS)
+    except Exception:
+        COUNTS["failures"] += 1
+        raise
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_counts():
+    yield
+    print(f"\nschemathesis: {COUNTS['calls']} calls ({COUNTS['anonymous']} anonymous, "
+          f"{COUNTS['with token']} with a token), {len(CHECKS)} checks each, "
+          f"{COUNTS['failures']} failures")
+
+
+def test_public_reads_declare_signing_in_optional_and_every_status_they_answer():
+    document = schema.raw_schema
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            if method != "get":
+                continue
+            assert {} in operation["security"], f"GET {path} must not require signing in"
+            assert {"200", "401"} <= {str(code) for code in operation["responses"]}, path
+    writes = [op for ops in document["paths"].values() for method, op in ops.items()
+              if method != "get"]
+    assert writes and all({} not in op["security"] for op in writes)
 
 
 @pytest.mark.parametrize("path", ["/api/v1/datasets", "/api/v1/owners", "/api/v1/registry"])

@@ -65,12 +65,20 @@ def _request_data(request: HttpRequest) -> dict[str, Any]:
         except (ValueError, UnicodeDecodeError) as error:
             raise BadRequest(_("The body is not valid JSON: %(error)s") % {"error": error}
                              ) from None
+        except RecursionError:
+            raise BadRequest(_("The body is JSON nested too deeply; send the parameters as "
+                               "one flat JSON object.")) from None
         if not isinstance(data, dict):
             raise BadRequest(_("Send the parameters as one JSON object."))
     else:
         data = {}
     data.pop("callback", None)  # JSONP is not offered; CKAN drops the name as well
-    if holds_nul(data):
+    try:
+        nul = holds_nul(data)
+    except RecursionError:
+        raise BadRequest(_("The body is JSON nested too deeply; send the parameters as one "
+                           "flat JSON object.")) from None
+    if nul:
         raise BadRequest(_("Remove the NUL character (\\u0000) from the parameters."))
     return data
 

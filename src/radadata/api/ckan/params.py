@@ -15,6 +15,10 @@ from django.utils.translation import gettext as _
 from radadata.core.errors import ValidationFailed
 
 _TRUE = {"true", "1", "yes", "on"}
+#: No count, offset or limit of this catalogue comes near it; beyond it a database refuses
+#: the number (SQLite's integers overflow: a 500). Larger numbers are lowered to it, as CKAN
+#: lowers `rows`: an offset past the end is an empty page, a limit past the end is all.
+LARGEST = 2**31 - 1
 _FALSE = {"false", "0", "no", "off", ""}
 
 
@@ -49,6 +53,7 @@ def integer(data: dict[str, Any], key: str, default: int, *, maximum: int | None
     except (TypeError, ValueError):
         raise ValidationFailed({key: [_("Invalid integer: give %(key)s as a whole number.")
                                       % {"key": key}]}) from None
+    number = min(number, LARGEST)
     if number < minimum:
         raise ValidationFailed({key: [_("Give %(key)s as a number of at least %(minimum)d.")
                                       % {"key": key, "minimum": minimum}]})

@@ -14,6 +14,25 @@ class RadaDataAPI(NinjaAPI):
         # Only our handlers: an unexpected exception propagates to Django (500, logged).
         errors.install(self)
 
+    def get_openapi_schema(self, *args, **kwargs):
+        """Public reads declare signing in as optional: the `Anonymous` requirement becomes
+        OpenAPI's empty one, `{}` (clients and schemathesis then call them without a token)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        error = {"description": "Unauthorized", "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                security = operation.get("security")
+                if not security:
+                    continue
+                operation["security"] = [{} if "Anonymous" in requirement else requirement
+                                         for requirement in security]
+                # A token that is unknown or revoked is answered 401 on every operation.
+                operation.setdefault("responses", {}).setdefault(401, error)
+        schemes = schema.get("components", {}).get("securitySchemes", {})
+        schemes.pop("Anonymous", None)
+        return schema
+
 
 DESCRIPTION = _(
     "The open-data registry of the council: datasets, their files and owners. Published data "

@@ -66,9 +66,17 @@ class SessionUser(APIKeyCookie):
         return None  # pragma: no cover - __call__ does the work
 
 
-def anonymous(request: HttpRequest) -> AnonymousUser:
-    """Nobody signed in: may read what is published."""
-    return AnonymousUser()
+class Anonymous:
+    """Nobody signed in: may read what is published. In the OpenAPI document it becomes the
+    empty requirement `{}` beside the others: signing in is optional (api.py)."""
+
+    openapi_security_schema = {"type": "http", "scheme": "none"}  # replaced by {} in api.py
+
+    def __call__(self, request: HttpRequest) -> AnonymousUser:
+        return AnonymousUser()
+
+
+anonymous = Anonymous()
 
 
 SIGNED_IN = [BearerToken(), SessionUser()]
