@@ -82,13 +82,15 @@ test-postgres: install
 ## Contract tests against two real CKAN 2.11.6 portals (scripts/with-ckan: PostgreSQL, Redis,
 ## ckanext-scheming/-harvest/-dcat; CKAN's virtualenv is cached outside the repository).
 test-ckan: install
-	scripts/with-ckan $(PYTEST) -m ckan tests/ckan_real
+	RADADATA_TEST_DB_FILE=$$(mktemp -u /tmp/radadata-ckan-XXXXXX.sqlite3) \
+	  scripts/with-ckan $(PYTEST) -m ckan tests/ckan_real
 
 bench: install
 	$(BIN)/python bench/export_registry.py --rows 10000
 	$(BIN)/python bench/catalog_search.py --rows 10000 --requests 2000 --clients 10
 	$(BIN)/python bench/checks_big.py --rows 1000000 --errors 300
 	$(BIN)/python bench/reports_yearly.py --datasets 500
+	$(BIN)/python bench/audit_scorecard.py --searches 2000
 	$(BIN)/python bench/portal_push.py --datasets 500
 	$(BIN)/python bench/portal_import.py --packages 500
 

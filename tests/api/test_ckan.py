@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import uuid
 from dataclasses import dataclass
 
 import ckanapi
@@ -138,13 +139,17 @@ def test_package_show_by_name_and_by_id_with_extras_and_the_published_file(remot
     assert by_name["metadata_modified"] == "2026-03-03T10:00:00"
     assert sorted(t["name"] for t in by_name["tags"]) == ["заклади освіти", "учні"]
     assert [g["name"] for g in by_name["groups"]] == ["osvita"]
-    # The data.gov.ua extras, at the top and in `extras`.
+    # The data.gov.ua fields at the top; `extras` repeats none of them (CKAN refuses an extra
+    # that repeats a field, so a harvester copying the package would fail).
+    assert by_name["update_frequency"] == "once a year"
+    assert by_name["language"] == "uk"
+    assert by_name["purpose_of_collecting_information"] == catalogue.schools.purpose
     extras = {e["key"]: e["value"] for e in by_name["extras"]}
-    assert extras["update_frequency"] == by_name["update_frequency"] == "once a year"
-    assert extras["language"] == by_name["language"] == "uk"
-    assert extras["tag_string"] == by_name["tag_string"] == "заклади освіти,учні"
-    assert extras["purpose_of_collecting_information"] == (
-        by_name["purpose_of_collecting_information"]) == catalogue.schools.purpose
+    assert not set(extras) & set(by_name)
+    assert extras["identifier"] == catalogue.schools.identifier
+    assert extras["publisher_name"] == "Управління освіти"
+    # Ids are UUIDs, as CKAN's own tools expect; the organisation's name is its slug.
+    assert str(uuid.UUID(by_name["owner_org"])) == by_name["organization"]["id"]
     # One resource; its URL downloads the published v1, not the waiting v2.
     assert by_name["num_resources"] == 1
     resource = by_name["resources"][0]

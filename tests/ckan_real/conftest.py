@@ -42,6 +42,7 @@ class Portal:
     url: str
     token: str
     organization: str
+    ini: str  # its configuration, for the `ckan` command (harvester run-test)
 
     def api(self) -> ckanapi.RemoteCKAN:
         return ckanapi.RemoteCKAN(self.url, apikey=self.token)
@@ -60,22 +61,24 @@ class Portal:
         return PortalClient(self.url, self.token, **options)
 
 
-def _portal(kind: str, url_env: str, token_env: str) -> Portal:
+def _portal(kind: str, url_env: str, token_env: str, ini_env: str) -> Portal:
     url, token = os.environ[url_env], os.environ[token_env]
     name = f"rada-{uuid.uuid4().hex[:10]}"
-    portal = Portal(kind=kind, url=url, token=token, organization=name)
+    portal = Portal(kind=kind, url=url, token=token, organization=name,
+                    ini=os.environ[ini_env])
     portal.action("organization_create", name=name, title="Світлогірська міська рада")
     return portal
 
 
 @pytest.fixture
 def dgua() -> Portal:
-    return _portal("dgua", "RADADATA_CKAN_URL", "RADADATA_CKAN_TOKEN")
+    return _portal("dgua", "RADADATA_CKAN_URL", "RADADATA_CKAN_TOKEN", "RADADATA_CKAN_INI")
 
 
 @pytest.fixture
 def stock() -> Portal:
-    return _portal("stock", "RADADATA_CKAN_STOCK_URL", "RADADATA_CKAN_STOCK_TOKEN")
+    return _portal("stock", "RADADATA_CKAN_STOCK_URL", "RADADATA_CKAN_STOCK_TOKEN",
+                   "RADADATA_CKAN_STOCK_INI")
 
 
 @pytest.fixture(params=["dgua", "stock"])

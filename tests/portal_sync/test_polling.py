@@ -14,7 +14,7 @@ from radadata.registry.vocabularies import DatasetStatus
 from radadata.workflow import services as workflow
 from radadata.workflow.states import Action, State
 from tests.factories import AT
-from tests.portal_sync.conftest import reload
+from tests.portal_sync.conftest import publish_update, reload
 
 pytestmark = pytest.mark.django_db
 NAME = "svitlohirska-mr-vydatky-osvita"
@@ -107,6 +107,7 @@ def test_last_rounds_rejection_is_not_read_again_after_a_new_upload(uploaded, po
     portal.moderate(NAME, "rejected", reason="Не той формат.")
     polling.poll_moderation(at=NOW)
     # The officer corrects it and pushes again: the submission is uploaded once more.
+    publish_update(reload(office.budget), description="Видатки на освіту, у форматі CSV.")
     push_dataset(dataset=reload(office.budget), conn=conn, client=portal_client, by=None,
                  at=AT + dt.timedelta(days=1))
     uploaded.refresh_from_db()
@@ -138,3 +139,20 @@ def test_answers_are_read_from_fields_or_extras():
     assert answer.status == Moderation.REJECTED
     assert answer.at == dt.datetime(2026, 3, 4, 12, 30, tzinfo=dt.UTC)
     assert answer.reason == "Немає опису."
+
+
+def test_a_push_after_a_rejection_that_changes_nothing_is_no_new_upload(uploaded, portal,
+                                                                        office, conn,
+                                                                        portal_client):
+    portal.moderate(NAME, "rejected", reason="Не той формат.")
+    polling.poll_moderation(at=NOW)
+    uploaded.refresh_from_db()
+    assert uploaded.state == State.PORTAL_REJECTED
+
+    result = push_dataset(dataset=reload(office.budget), conn=conn, client=portal_client,
+                          by=None, at=AT + dt.timedelta(days=1))
+
+    assert not result.workflow_step
+    uploaded.refresh_from_db()
+    assert uploaded.state == State.PORTAL_REJECTED
+    assert uploaded.events.filter(action="upload").count() == 1

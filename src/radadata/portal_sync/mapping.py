@@ -18,7 +18,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -27,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from radadata.api.ckan.dicts import LICENSE, PURPOSE_MAX
+from radadata.api.ckan.dicts import LICENSE, PURPOSE_MAX, portal_tag
 from radadata.catalog import preview
 from radadata.catalog.structure import as_csvw, dataset_structure
 from radadata.core.text import latin_slug
@@ -48,10 +47,6 @@ STRUCTURE_DESCRIPTION = "Структура набору даних у форм�
 FIELDS = ("title", "notes", "tag_string", "maintainer", "maintainer_email", "owner_org",
           "purpose_of_collecting_information", "update_frequency", "language", "license_id",
           "url", "author", "publisher_name", "publisher_identifier", "identifier", "issued")
-#: CKAN's tag validator: letters, digits, spaces, "-", "_", "." (ʼ U+02BC is a letter).
-TAG_MIN, TAG_MAX = 2, 100
-_APOSTROPHES = re.compile("['\u2019\u2018`\u00b4\u02b9]")
-_NOT_TAG = re.compile(r"[^\w \-.]+")
 #: What the portal requires filled (its ckanext-dgua schema: not_empty).
 REQUIRED = {
     "title": gettext_lazy("title"),
@@ -150,14 +145,6 @@ def _structure_file(dataset: Dataset, versions: list[ResourceVersion]) -> FileTo
 
     return FileToSend(key=STRUCTURE_KEY, name=STRUCTURE_NAME, description=STRUCTURE_DESCRIPTION,
                       format="JSON", filename="structure.csvw.json", sha256=source, build=build)
-
-
-def portal_tag(word: str) -> str:
-    """A keyword as CKAN's tag validator accepts it: any apostrophe as ʼ (U+02BC, which CKAN
-    takes as a letter: «безбарʼєрність»), other signs as spaces; "" when too short."""
-    tag = _NOT_TAG.sub(" ", _APOSTROPHES.sub("\u02bc", word))
-    tag = " ".join(tag.split())[:TAG_MAX].strip()
-    return tag if len(tag) >= TAG_MIN else ""
 
 
 def _tags(dataset: Dataset) -> tuple[str, list[str]]:

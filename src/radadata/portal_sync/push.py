@@ -27,13 +27,19 @@ from radadata.core.errors import Conflict, DomainError, ValidationFailed
 from radadata.jobs.base import Item, JobRunner, register
 from radadata.portal_sync import drift as drift_check
 from radadata.portal_sync import mapping, selectors, services
-from radadata.portal_sync.client import PortalClient, PortalError, PortalRejected
+from radadata.portal_sync.client import (
+    PortalClient,
+    PortalError,
+    PortalRejected,
+    PortalUnavailable,
+)
 from radadata.portal_sync.layout import Layout
-from radadata.portal_sync.models import DatasetSync, PortalConnection
+from radadata.portal_sync.models import DatasetSync, PortalConnection, SyncState
+from radadata.portal_sync.polling import portal_answer
 from radadata.registry import access
 from radadata.registry.models import Dataset
 from radadata.workflow.services import submission_transition
-from radadata.workflow.states import Action
+from radadata.workflow.states import Action, State
 
 log = logging.getLogger(__name__)
 
@@ -186,10 +192,11 @@ def _verify(client: PortalClient, conn: PortalConnection, layout: Layout, packag
     return package, layout
 
 
-def _record_upload(dataset: Dataset, at: dt.datetime) -> bool:
-    """The workflow's upload step, by the system, if the open submission waits for it."""
+def _record_upload(dataset: Dataset, at: dt.datetime, *, sent: bool) -> bool:
+    """The workflow's upload step, by the system, if the open submission waits for it. After
+    the portal's rejection, only a push that changed something is a new upload."""
     submission = dataset.submissions.filter(state__in=selectors.UPLOAD_STEP).first()
-    if submission is None:
+    if submission is None or (submission.state == State.PORTAL_REJECTED and not sent):
         return False
     try:
         submission_transition(submission=submission, action=Action.UPLOAD, by=None, at=at,
@@ -219,8 +226,11 @@ def push_dataset(*, dataset: Dataset, conn: PortalConnection, client: PortalClie
             found = (drift_check.deleted() if deleted
                      else drift_check.detect(sync, package) if package is not None else {})
             if found:
+                # The portal answered: an earlier failure's error is stale now.
+                restore = previous if previous != SyncState.FAILED else (
+                    SyncState.IN_SYNC if sync.pushed_at else SyncState.NEVER)
                 services.sync_record_drift(sync=sync, drift=found, at=at, token=token,
-                                           restore_state=previous)
+                                           restore_state=restore)
                 raise Conflict(_("The package was changed on the portal by hand since the last "
                                  "push. Look at the differences, then push again and confirm "
                                  "that the portal's changes may be overwritten."),
@@ -247,7 +257,10 @@ def push_dataset(*, dataset: Dataset, conn: PortalConnection, client: PortalClie
             if sent:
                 result.uploaded.append(file.name)
         final = client.call("package_show", id=package["id"])
+        answer = portal_answer(final)
         services.sync_finish(sync=sync, token=token, fields=layout.kept(out.fields),
+                             # A portal with no moderation field publishes at once.
+                             moderation="" if answer.explicit else answer.status,
                              fingerprint=out.fingerprint, foreign=_foreign(sync, final),
                              remote_modified=mapping.parse_timestamp(
                                  final.get("metadata_modified")),
@@ -264,7 +277,8 @@ def push_dataset(*, dataset: Dataset, conn: PortalConnection, client: PortalClie
         services.sync_fail(sync=sync, token=token, by=by, at=at,
                            message=_("Unexpected error during the push; it can be resumed."))
         raise
-    result.workflow_step = _record_upload(dataset, at)
+    sent = result.created or bool(result.fields_changed or result.uploaded)
+    result.workflow_step = _record_upload(dataset, at, sent=sent)
     return result
 
 
@@ -277,6 +291,10 @@ class PortalPush(JobRunner):
     title = gettext_lazy("Upload to data.gov.ua")
 
     _client: PortalClient | None = None
+    #: Set when the portal stayed down through a dataset's retries: the rest are not tried.
+    _down: str = ""
+    #: When to suggest trying again.
+    RETRY_AFTER = dt.timedelta(hours=1)
 
     def items(self) -> Iterable[Item]:
         if self.params.get("all"):
@@ -297,11 +315,22 @@ class PortalPush(JobRunner):
         dataset = Dataset.objects.filter(pk=item.payload).first()
         if dataset is None:
             raise PortalError(_("The dataset no longer exists."))
+        if self._down:
+            raise PortalUnavailable(self._down)
         conn, client = self._connection()
         # The clock per dataset, not the job's start: claims must not look old in a long job.
-        result = push_dataset(dataset=dataset, conn=conn, client=client,
-                              force=bool(self.params.get("force")), by=self.job.created_by,
-                              at=timezone.now())
+        now = timezone.now()
+        try:
+            result = push_dataset(dataset=dataset, conn=conn, client=client,
+                                  force=bool(self.params.get("force")), by=self.job.created_by,
+                                  at=now)
+        except PortalUnavailable as error:
+            # Every other dataset would wait through the same retries (an hour for a large
+            # council): stop asking, and say when to try again.
+            later = timezone.localtime(now + self.RETRY_AFTER).strftime("%H:%M")
+            self._down = _("Not tried: the portal was not available (%(reason)s). Push again "
+                           "after %(time)s.") % {"reason": error.message, "time": later}
+            raise
         return result.line()
 
     def finish(self) -> dict[str, Any] | None:

@@ -134,10 +134,10 @@ def shown_state(sync: DatasetSync | None, fingerprint: str | None) -> SyncState:
     """What the officer sees: a hand edit on the portal first, then local changes."""
     if sync is None:
         return SyncState.NEVER
-    if sync.state == SyncState.IN_SYNC:
-        if sync.drift:
-            return SyncState.CHANGED_ON_PORTAL
-        if fingerprint is not None and fingerprint != sync.pushed_hash:
-            return SyncState.LOCAL_CHANGES
+    if sync.drift and sync.state != SyncState.PUSHING:
+        return SyncState.CHANGED_ON_PORTAL  # whatever the last push's outcome was
+    if (sync.state == SyncState.IN_SYNC and fingerprint is not None
+            and fingerprint != sync.pushed_hash):
+        return SyncState.LOCAL_CHANGES
     return SyncState(sync.state)
 

@@ -207,8 +207,11 @@ def sync_record_resource(*, sync: DatasetSync, token: str, key: str, entry: dict
 def sync_finish(*, sync: DatasetSync, token: str, fields: dict[str, str], fingerprint: str,
                 remote_modified: dt.datetime | None, uploaded: list[str],
                 by: User | None, at: dt.datetime,
-                foreign: dict[str, dict[str, Any]] | None = None) -> DatasetSync:
-    """The push is complete. `foreign`: the files others added on the portal, as they are."""
+                foreign: dict[str, dict[str, Any]] | None = None,
+                moderation: str = "") -> DatasetSync:
+    """The push is complete. `foreign`: the files others added on the portal, as they are;
+    `moderation`: the portal's answer when it has no moderation (published at once), else
+    "" (the moderator's answer is polled)."""
     sync = _owned(sync, token)
     first = sync.pushed_at is None
     sync.resources = {**{key: entry for key, entry in sync.resources.items()
@@ -218,7 +221,7 @@ def sync_finish(*, sync: DatasetSync, token: str, fields: dict[str, str], finger
     sync.remote_modified = remote_modified
     sync.error, sync.failed_at = "", None
     sync.drift, sync.drift_found_at = {}, None
-    sync.moderation = sync.moderation or Moderation.PENDING
+    sync.moderation = moderation or sync.moderation or Moderation.PENDING
     sync.claim, sync.claimed_at, sync.updated_at = "", None, at
     sync.save()
     changes: dict[str, Any] = {"files": [None, uploaded]} if uploaded else {}
@@ -257,6 +260,8 @@ def sync_record_drift(*, sync: DatasetSync, drift: dict[str, Any], at: dt.dateti
     if token:
         sync.state = restore_state or SyncState.IN_SYNC
         sync.claim, sync.claimed_at = "", None
+        if sync.state != SyncState.FAILED:
+            sync.error, sync.failed_at = "", None
     sync.updated_at = at
     sync.save()
     if news:

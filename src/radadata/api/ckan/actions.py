@@ -177,6 +177,22 @@ def group_list(context: Context, data: dict[str, Any]) -> list:
     return [dicts.group_dict(t, package_count=t.package_count) for t in page]
 
 
+def group_show(context: Context, data: dict[str, Any]) -> dict:
+    """Return one theme (CKAN group).
+
+    :param id: the id or name of the group
+    :param include_datasets: add its published datasets as "packages" (default false; at
+        most 1000)
+    """
+    theme = queries.theme_by_id(params.required(data, "id"))
+    result = dicts.group_dict(theme, package_count=theme.package_count)
+    if params.boolean(data, "include_datasets", False):
+        contacts = selectors.responsible_by_owner()
+        result["packages"] = [dicts.package_dict(d, contacts=contacts)
+                              for d in queries.datasets_of_theme(theme, limit=LIST_LIMIT_MAX)]
+    return result
+
+
 def tag_list(context: Context, data: dict[str, Any]) -> list:
     """Return the keywords of the published datasets.
 
@@ -211,7 +227,7 @@ ACTIONS: dict[str, Action] = {
     function.__name__: function
     for function in (status_show, site_read, package_list, package_show, package_search,
                      resource_show, organization_list, organization_show, group_list,
-                     tag_list, license_list, help_show)
+                     group_show, tag_list, license_list, help_show)
 }
 
 #: CKAN actions that change data: refused with "Authorization Error" (the catalogue is

@@ -2,17 +2,21 @@
 
 Only what the public may see goes in: the caller passes published datasets, and a resource
 shows its newest PUBLISHED version (a file waiting for publication stays invisible). The
-data.gov.ua extras appear twice, as top-level keys and in `extras`, as the portal shows them.
+data.gov.ua fields are top-level keys, as the portal shows them; `extras` holds only what no
+top-level key says (CKAN refuses an extra that repeats a field, so a harvester copying the
+package would fail). Resource, organisation and group ids are UUIDs (ids.py), names are slugs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.urls import reverse
 
 from radadata.accounts.models import User
+from radadata.api.ckan import ids
 from radadata.registry import selectors
 from radadata.registry.models import Dataset, Keyword, Owner, Resource, ResourceVersion, Theme
 
@@ -36,6 +40,18 @@ LICENSE = {
 
 #: data.gov.ua caps the purpose of collection at 512 characters.
 PURPOSE_MAX = 512
+#: CKAN's tag validator: letters, digits, spaces, "-", "_", "." (ʼ U+02BC is a letter).
+TAG_MIN, TAG_MAX = 2, 100
+_APOSTROPHES = re.compile("['\u2019\u2018`\u00b4\u02b9]")
+_NOT_TAG = re.compile(r"[^\w \-.]+")
+
+
+def portal_tag(word: str) -> str:
+    """A keyword as CKAN's tag validator accepts it: any apostrophe as ʼ (U+02BC, which CKAN
+    takes as a letter: «безбарʼєрність»), other signs as spaces; "" when too short."""
+    tag = _NOT_TAG.sub(" ", _APOSTROPHES.sub("\u02bc", word))
+    tag = " ".join(tag.split())[:TAG_MAX].strip()
+    return tag if len(tag) >= TAG_MIN else ""
 
 
 def timestamp(value: dt.datetime | None) -> str | None:
@@ -70,7 +86,7 @@ def download_url(dataset: Dataset, resource: Resource, version: ResourceVersion)
 
 def resource_dict(dataset: Dataset, resource: Resource, version: ResourceVersion) -> dict:
     return {
-        "id": str(resource.pk),
+        "id": ids.resource_id(resource.pk),
         "package_id": dataset.identifier,
         "url": download_url(dataset, resource, version),
         "name": resource.title,
@@ -103,7 +119,7 @@ def public_resources(dataset: Dataset) -> list[dict]:
 def organization_dict(owner: Owner, *, package_count: int | None = None) -> dict:
     extras = [{"key": "edrpou", "value": owner.edrpou}] if owner.edrpou else []
     result = {
-        "id": owner.slug,
+        "id": ids.organization_id(owner.pk),
         "name": owner.slug,
         "title": owner.name,
         "display_name": owner.name,
@@ -124,7 +140,7 @@ def organization_dict(owner: Owner, *, package_count: int | None = None) -> dict
 
 def group_dict(theme: Theme, *, package_count: int | None = None) -> dict:
     result = {
-        "id": theme.code,
+        "id": ids.group_id(theme.pk),
         "name": theme.code,
         "title": theme.name,
         "display_name": theme.name,
@@ -142,7 +158,9 @@ def group_dict(theme: Theme, *, package_count: int | None = None) -> dict:
 
 
 def tag_dict(keyword: Keyword) -> dict:
-    return {"id": keyword.name, "name": keyword.name, "display_name": keyword.name,
+    # As CKAN's tag validator accepts it, so a harvester can create it (an apostrophe as ʼ).
+    name = portal_tag(keyword.name) or keyword.name
+    return {"id": name, "name": name, "display_name": name,
             "state": "active", "vocabulary_id": None}
 
 
@@ -152,12 +170,16 @@ def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
     contact = selectors.contact_point(dataset, contacts)
     keywords = dataset.keyword_list
     resources = public_resources(dataset)
-    extras = {
+    portal_fields = {
         "purpose_of_collecting_information": dataset.purpose[:PURPOSE_MAX],
         "update_frequency": dataset.periodicity,
         "language": dataset.language or "uk",
-        "tag_string": ",".join(k.name for k in keywords),
     }
+    # What an import (ours, or another RadaData's) needs and no CKAN field says.
+    extras = {"identifier": dataset.identifier,
+              "publisher_name": dataset.owner.name,
+              "publisher_identifier": dataset.owner.edrpou,
+              "issued": (timestamp(dataset.first_published_at) or "")[:10]}
     return {
         "id": dataset.identifier,
         "name": dataset.name,
@@ -179,7 +201,7 @@ def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
         "author_email": dataset.owner.email or None,
         "version": None,
         "organization": organization_dict(dataset.owner),
-        "owner_org": dataset.owner.slug,
+        "owner_org": ids.organization_id(dataset.owner.pk),
         "tags": [tag_dict(k) for k in keywords],
         "groups": [group_dict(t) for t in dataset.theme_list],
         "resources": resources,
@@ -187,6 +209,6 @@ def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
         "num_tags": len(keywords),
         "relationships_as_object": [],
         "relationships_as_subject": [],
-        **extras,
-        "extras": [{"key": key, "value": value} for key, value in extras.items()],
+        **portal_fields,
+        "extras": [{"key": key, "value": value} for key, value in extras.items() if value],
     }

@@ -210,6 +210,9 @@ def _add_values(filters: Filters, name: str, values: list[str]) -> None:
     target = LIST_FIELDS[name]
     if name == "res_format":
         values = [v.upper() for v in values]
+    if name == "tags":  # tag names show an apostrophe as ʼ; the keyword may have ' or ’
+        values = [w for v in values for w in (v, v.replace("\u02bc", "'"),
+                                              v.replace("\u02bc", "\u2019"))]
     if name == "update_frequency":
         unknown = [v for v in values if v not in Periodicity.values]
         if unknown:

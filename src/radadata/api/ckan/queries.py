@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from radadata.api.ckan import ids
 from radadata.api.related import attach_related, with_related
 from radadata.core.errors import NotFound
 from radadata.registry.models import Dataset, Keyword, Owner, Resource, ResourceVersion, Theme
@@ -43,8 +44,17 @@ def owners_with_counts() -> QuerySet[Owner]:
             .filter(package_count__gt=0))
 
 
+def owner_names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Organisation names (slugs) for fq's organization:/owner_org: values, ids or names."""
+    pks = {value: ids.read("organization", value) for value in values}
+    slugs = dict(Owner.objects.filter(pk__in=[pk for pk in pks.values() if pk])
+                 .values_list("pk", "slug"))
+    return tuple(slugs.get(pks[value], value) if pks[value] else value for value in values)
+
+
 def owner_by_id(value: str) -> Owner:
-    owner = owners_with_counts().filter(slug=value).first()
+    pk = ids.read("organization", value)
+    owner = owners_with_counts().filter(Q(pk=pk) if pk else Q(slug=value)).first()
     if owner is None:
         raise NotFound(_("No organization with published datasets has this id or name."))
     return owner
@@ -59,6 +69,18 @@ def themes_with_counts() -> QuerySet[Theme]:
         package_count=Count("datasets", filter=public_q("datasets__")))
 
 
+def theme_by_id(value: str) -> Theme:
+    pk = ids.read("group", value)
+    theme = themes_with_counts().filter(Q(pk=pk) if pk else Q(code=value)).first()
+    if theme is None:
+        raise NotFound(_("No group has this id or name."))
+    return theme
+
+
+def datasets_of_theme(theme: Theme, *, limit: int) -> list[Dataset]:
+    return list(with_related(published().filter(themes=theme).order_by("title", "id"))[:limit])
+
+
 def keywords_in_use(*, containing: str = "") -> QuerySet[Keyword]:
     """Keywords of published datasets, by name."""
     keywords = Keyword.objects.filter(
@@ -70,9 +92,10 @@ def keywords_in_use(*, containing: str = "") -> QuerySet[Keyword]:
 
 def public_resource(value: str) -> Resource:
     """A resource of a published dataset that has a published version."""
-    if not value.isdigit():
+    pk = ids.read("resource", value)
+    if pk is None:
         raise NotFound(_("No published resource has this id."))
-    resource = (Resource.objects.filter(pk=int(value), dataset__in=published())
+    resource = (Resource.objects.filter(pk=pk, dataset__in=published())
                 .filter(Exists(ResourceVersion.objects.filter(resource=OuterRef("pk"),
                                                               published_at__isnull=False)))
                 .select_related("dataset")

@@ -136,7 +136,7 @@ def package_search(data: dict[str, Any], *, now: dt.datetime) -> dict:
     query = SearchQuery(
         text=text, sort=_sort(sort), offset=start, limit=rows,
         themes=values["themes"], keywords=values["keywords"], formats=values["formats"],
-        periodicities=values["periodicities"], owners=values["owners"],
+        periodicities=values["periodicities"], owners=queries.owner_names(values["owners"]),
         modified_from=filters.modified_from, modified_to=filters.modified_to,
         facets=tuple(dict.fromkeys(FACETS[f] for f in facet_fields if f in FACETS)),
         as_of=now.date(),

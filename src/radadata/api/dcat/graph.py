@@ -17,6 +17,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from radadata.accounts.models import User
+from radadata.api.ckan.dicts import portal_tag
 from radadata.api.dcat import vocab
 from radadata.api.dcat.queries import CataloguePage
 from radadata.api.dcat.vocab import HYDRA, SPDX, VCARD
@@ -115,6 +116,9 @@ def _contact(graph: Graph, dataset: Dataset, person: User | None) -> BNode | Non
 def _licence(graph: Graph) -> URIRef:
     node = _typed(graph, vocab.LICENCE_URI, DCTERMS.LicenseDocument)
     graph.add((node, RDFS.seeAlso, URIRef(vocab.LICENCE_DEED)))
+    # CKAN does not know the EU licence URI: ckanext-dcat matches a licence by its URI or its
+    # title, and "Creative Commons Attribution" is the title of CKAN's cc-by.
+    graph.add((node, DCTERMS.title, Literal(vocab.LICENCE_TITLE)))
     return node
 
 
@@ -173,7 +177,9 @@ def add_dataset(graph: Graph, dataset: Dataset, *,
     graph.add((node, DCTERMS.title, Literal(dataset.title, lang=UK)))
     graph.add((node, DCTERMS.description, Literal(dataset.description, lang=UK)))
     for keyword in dataset.keywords.all():
-        graph.add((node, DCAT.keyword, Literal(keyword.name, lang=UK)))
+        # As a CKAN harvesting this catalogue accepts a tag (an apostrophe as ʼ).
+        graph.add((node, DCAT.keyword, Literal(portal_tag(keyword.name) or keyword.name,
+                                               lang=UK)))
     scheme = _theme_scheme(graph)
     codes = {code for theme in dataset.themes.all()
              for code in vocab.THEME_TO_EU.get(theme.code, ())}

@@ -107,6 +107,8 @@ LANGUAGE_TO_EU: dict[str, str] = {"uk": "UKR", "en": "ENG"}
 #: vocabulary names it; the Creative Commons deed is linked with rdfs:seeAlso.
 LICENCE_URI = LICENCE["CC_BY_4_0"]
 LICENCE_DEED = "https://creativecommons.org/licenses/by/4.0/"
+#: Its title in CKAN's licence register (id cc-by), which ckanext-dcat matches on.
+LICENCE_TITLE = "Creative Commons Attribution"
 
 #: ADMS publisher types: a council and its executive bodies are local authorities. A communal
 #: enterprise has no close type in the list and gets none.
