@@ -168,3 +168,10 @@ def test_birth_dates_inside_free_text_block():
     births = [f for f in findings if f.code == "pd_birth_date"]
     assert [(f.column, f.count, f.excerpt) for f in births] == [
         ("Зміст", 2, "••.••.1962; ••.••.1956")]
+
+
+def test_street_names_without_the_street_word_are_not_people():
+    names = ["Романа Шухевича", "Героїв Майдану", "Лесі Українки", "Івана Франка",
+             "Степана Бандери", "Олени Теліги", "Василя Стуса", "Тараса Шевченка"]
+    findings = scan_table(table(**{"Тип": ["вулиця"] * 8, "Назва": names}))
+    assert blocking(findings) == []

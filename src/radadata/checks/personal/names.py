@@ -55,6 +55,7 @@ _NOMINATIVE_ENDINGS = ("", "а", "я", "й", "о", "ь", "ія")
 _SURNAME_END = re.compile(
     r"(?:енко|ук|юк|чук|ський|цький|ська|цька|ович|евич|ишин|ин|ів|їв|ко|ак|як|ар|ій|ий|ець)$"
 )
+_NOMINATIVE_PATRONYMIC = re.compile(r"(?:ович|евич|євич|івна|ївна|овна|ічна|инична)$")
 _PATRONYMIC_END = re.compile(r"(?:(?:ович|евич|євич)(?:а|у|ем|еві|ові|і)?"
                              r"|(?:івн|ївн|овн|ічн|иничн)(?:а|и|і|у|ою|о))$")
 
@@ -138,6 +139,12 @@ def _word(word: str) -> tuple[bool, bool, bool, bool]:
     return given, surname, patronymic, nominative
 
 
+@lru_cache(maxsize=50_000)
+def _given_nominative(word: str) -> bool:
+    return word in GIVEN_NAMES or any("Name" in p.tag and "nomn" in p.tag and "plur" not in p.tag
+                                      for p in analyzer().parse(word))
+
+
 def _given(word: str, parses: list) -> bool:
     """Is the word a given name in some case? Its dictionary lemma, or the word with a case
     ending taken off, is in GIVEN_NAMES."""
@@ -179,8 +186,13 @@ def _is_person(words: list[str]) -> bool:
         # "Тараса Шевченка" is a street or a dedication), or a given name and a patronymic.
         (g1, s1, _, n1), (g2, s2, p2, n2) = facts
         if g1 and p2 and not g2:
-            return True
-        return n1 and n2 and ((g1 and s2 and not g2) or (g2 and s1 and not g1))
+            # "Олег Іванович"; not "Романа Шухевича", a street's genitive.
+            return bool(_NOMINATIVE_PATRONYMIC.search(full[1]))
+        if not (n1 and n2):
+            return False
+        # The given name itself in the nominative: "Лесі Українки" is a dedication.
+        return ((g1 and s2 and not g2 and _given_nominative(full[0]))
+                or (g2 and s1 and not g1 and _given_nominative(full[1])))
     return False
 
 

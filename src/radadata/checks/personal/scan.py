@@ -9,10 +9,13 @@ with a fixed seed, the count being scaled up from them (`estimated`). So a tax n
 one cell of a million is found, and a column of a million phones costs a sample of two
 thousand.
 
-Then the table as a whole decides what blocks: a column marked lawful gives an INFO finding; the
-contacts in a table about organisations (§2.8) or officials in their office (§2.5) a warning;
-an address is a home address only next to names of people, with a flat number, or under a
-header that says so.
+Then the table as a whole decides what blocks (judge the column, not the cell): a column marked
+lawful gives an INFO finding; the contacts in a table about organisations (§2.8) or officials
+in their office (§2.5) a warning, and so do the names of staff who recur through the table;
+names inside longer texts are about private people whatever the table; private citizens among
+officials block on their own; columns of single words that together make full names (split
+names) block; an address is a home address only next to names of people, with a flat number,
+or under a header that says so, and never under a header of a place of works or an offence.
 """
 
 from __future__ import annotations
