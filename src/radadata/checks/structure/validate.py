@@ -76,7 +76,8 @@ class Checker:
     def _is_text(self, index: int) -> bool:
         """Whether the field's value is the cell text itself (string and any)."""
         field = self.pairing.fields[index] or {}
-        return parse.field_type(field) in ("string", "any") and parse.is_fast(field)
+        return (parse.field_type(field) in ("string", "any") and parse.is_fast(field)
+                and parse.field_format(field) == "default")
 
     def _read(self) -> pl.DataFrame:
         exprs: list[pl.Expr] = []
