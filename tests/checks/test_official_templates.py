@@ -209,3 +209,17 @@ def test_values_outside_an_enumeration(tmp_path):
     rows = [*_names_titles(SHELTERS), _shelter(), _shelter(uid="2", type="підвал")]
     report = check_file(_workbook(tmp_path / "s.xlsx", rows), name="s.xlsx", schema=schema)
     assert (4, "type", "constraint_enum") in _bad(report)
+
+
+def test_a_headerless_file_of_words_and_one_number_is_reported(tmp_path):
+    structure = catalog.get("2019/OrgStructure")  # identifier, prefLabel, postIn, value (integer)
+    path = _workbook(tmp_path / "org.xlsx", [["1", "Відділ освіти", "Начальник", 3],
+                                             ["2", "Відділ культури", "Спеціаліст", 2]])
+    assert (1, None, "header_is_data") in _bad(_check(path, structure))
+
+
+def test_a_file_of_another_structure_is_columns_missing_not_headerless(tmp_path):
+    path = _workbook(tmp_path / "budget.xlsx", [["код", "назва", "сума"], ["0100", "Освіта", 5]])
+    codes = [f.code for f in _check(path, SHELTERS).findings]
+    assert "header_is_data" not in codes
+    assert "column_missing" in codes

@@ -97,3 +97,12 @@ def test_the_office_registry_list_says_which_structure(officer_client, officer):
     page = officer_client.get("/office/datasets/").content.decode()
     assert 'data-national-structure="2025/72-shelters"' in page
     assert page.count("data-national-structure=") == 1
+
+
+def test_a_check_report_keeps_the_structure_and_edition_it_used(officer):
+    dataset = DatasetFactory()
+    services.dataset_follow_structure(dataset=dataset, structure_id="2019/RegisterOfDatasets",
+                                      by=officer, at=AT)
+    add_file(dataset, b"identifier,title\nx,y\n", filename="register.csv")
+    run = CheckRun.objects.filter(version__resource__dataset=dataset).latest("pk")
+    assert run.report["schema"]["title"].endswith("(2019/RegisterOfDatasets)")

@@ -63,7 +63,10 @@ class NationalStructure:
         return csvw_columns(self.csvw)
 
     def table_schema(self) -> dict[str, Any]:
-        return from_csvw(self.csvw)
+        """The Table Schema files are checked against. Its name and title carry the id and the
+        edition, so a check report (which keeps its schema) says which edition it used."""
+        schema = from_csvw(self.csvw)
+        return {"name": self.slug.lower(), "title": f"{self.title} ({self.id})", **schema}
 
     @property
     def full_title(self) -> str:

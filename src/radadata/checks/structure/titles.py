@@ -141,11 +141,18 @@ def _header_is_data(table: Table, fields: list[dict[str, Any]]) -> list[Finding]
     if len(labels) < 2:
         return []
     values = [label for label in labels if _VALUE.match(label) and not _YEAR.match(label)]
-    if fields:  # with a structure: none of its names or titles, and values among the labels
+    if fields:  # with a structure: none of its names or titles, and values where they belong
         known = {normal(f.get("name")) for f in fields} | \
             {normal(f.get("title")) for f in fields if f.get("title")}
-        if any(normal(label) in known for label in labels) or len(values) < 2:
+        if any(normal(label) in known for label in labels):
             return []
+        typed = [(str(label or "").strip(), f) for label, f in zip(table.header, fields,
+                                                                   strict=False)
+                 if f.get("type") in ("integer", "number", "date", "datetime")]
+        shaped = bool(typed) and all(_VALUE.match(label) for label, _f in typed)
+        if len(values) < 2 and not shaped:
+            return []
+        values = values or [label for label, _f in typed]
     elif len(values) < max(2, (len(labels) + 1) // 2):
         return []
     names = (": " + ", ".join(str(f.get("name")) for f in fields[:8])
