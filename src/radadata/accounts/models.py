@@ -142,3 +142,19 @@ class SignInFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} @ {self.address} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class RateHit(models.Model):
+    """One counted action of one client (a feedback message, a data request) for the limits
+    every web process shares (accounts/ratelimit.py). `key` is a salted hash: no address is
+    stored."""
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"], name="ratehit_scope_key_at")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key[:8]} {self.at:%Y-%m-%d %H:%M:%S}"

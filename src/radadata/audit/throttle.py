@@ -10,6 +10,7 @@ import hashlib
 from django.conf import settings
 from django.http import HttpRequest
 
+from radadata.accounts.throttle import client_address
 from radadata.audit.models import RateHit
 
 LIMIT = 5
@@ -17,7 +18,7 @@ WINDOW = dt.timedelta(hours=1)
 
 
 def client_key(request: HttpRequest, at: dt.datetime) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request) or ""  # the visitor's, behind a trusted proxy
     material = f"{settings.SECRET_KEY}|audit|{address}|{at.date().isoformat()}"
     return hashlib.sha256(material.encode()).hexdigest()
 

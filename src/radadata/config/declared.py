@@ -155,6 +155,21 @@ DECLARED: tuple[Setting, ...] = (
         _list,
     ),
     Setting(
+        "RADADATA_HSTS_SECONDS",
+        "31536000",
+        "Production: how long browsers must use only HTTPS for the site (Strict-Transport-"
+        "Security, subdomains included). Start lower (3600) while trying HTTPS out; 0 sends "
+        "no header.",
+        int,
+    ),
+    Setting(
+        "RADADATA_SSL_REDIRECT",
+        "true",
+        "Production: redirect plain HTTP to HTTPS. Behind a proxy that ends TLS, the proxy must "
+        "send X-Forwarded-Proto; set false only if the proxy redirects by itself.",
+        _bool,
+    ),
+    Setting(
         "RADADATA_PORTAL_KEY",
         "",
         "Secret that encrypts the data.gov.ua API key at rest. Empty means the Django secret "

@@ -166,6 +166,24 @@ WORKER_WITH_SERVER = declared.get("RADADATA_WORKER_WITH_SERVER")
 WORKERS = declared.get("RADADATA_WORKERS")
 WORKER_DEAD_AFTER_SECONDS = declared.get("RADADATA_WORKER_DEAD_AFTER_SECONDS")
 TRUSTED_PROXIES = declared.get("RADADATA_TRUSTED_PROXIES")
+# The Content-Security-Policy that prod.py sends (django-csp): scripts, styles, images and
+# fonts only from the site itself, no inline code, no frames, no plugins. The API's
+# interactive docs (Swagger UI, served locally) style elements inline: allowed there only.
+CSP_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+    "EXCLUDE_URL_PREFIXES": ["/api/v1/docs"],
+}
 # A password-reset link works once, and for two hours (accounts/views_password.py).
 PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
 REMINDER_DAYS_BEFORE = declared.get("RADADATA_REMINDER_DAYS_BEFORE")
