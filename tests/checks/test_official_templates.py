@@ -223,3 +223,11 @@ def test_a_file_of_another_structure_is_columns_missing_not_headerless(tmp_path)
     codes = [f.code for f in _check(path, SHELTERS).findings]
     assert "header_is_data" not in codes
     assert "column_missing" in codes
+
+
+def test_a_table_of_text_only_keeps_its_first_row(tmp_path):
+    path = _workbook(tmp_path / "streets.xlsx", [["name", "district"], ["Хрещатик", "Печерський"],
+                                                 ["Велика Васильківська", "Голосіївський"]])
+    report = _check(path)
+    assert "header_titles_row" not in [f.code for f in report.findings]
+    assert report.rows == 2

@@ -97,8 +97,20 @@ def _is_titles_row(table: Table, fields: list[dict[str, Any]]) -> bool:
         return False
     if len(row) < len(labels) * 0.8:
         return False
-    return all(_LETTERS.search(v) and not _VALUE.match(v) and not _IDENTIFIER.match(v)
-               for _, v in row)
+    if not all(_LETTERS.search(v) and not _VALUE.match(v) and not _IDENTIFIER.match(v)
+               for _, v in row):
+        return False
+    # And a column of values (numbers, dates…) under a title of words, so that a table of
+    # text only (names, places) never loses its first row.
+    below = table.frame.slice(1, 50)
+    if below.height == 0:
+        return True  # a template with its header rows only
+    for index, _value in row:
+        cells = [str(v).strip() for v in below[below.columns[index]].to_list()
+                 if v is not None and str(v).strip()]
+        if cells and all(_VALUE.match(v) for v in cells):
+            return True
+    return False
 
 
 def _without_repeats(table: Table, titles: list[str]) -> tuple[Table, list[Finding]]:
