@@ -196,3 +196,30 @@ def test_the_command_imports_the_good_rows_and_writes_the_bad_ones(tmp_path, cap
                  str(rejected))
     assert Dataset.objects.get().title == "Мережа шкіл"
     assert load_workbook(rejected).active.max_row == 2
+
+
+def test_the_office_page_imports_the_good_rows_once_and_gives_back_the_bad(officer_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append(row("Мережа шкіл", published="12.03.2020"))
+    sheet.append(row("Харчування", published="01.01.2099"))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    officer_client.post("/office/import/", {"file": SimpleUploadedFile("list.xlsx",
+                                                                       buffer.getvalue())})
+    review = officer_client.get("/office/import/review/").content.decode()
+    assert 'name="good_rows"' in review
+    response = officer_client.post("/office/import/apply/", {"good_rows": "1"})
+    assert response.status_code == 302 and response.url == "/office/import/"
+    assert list(Dataset.objects.values_list("title", flat=True)) == ["Мережа шкіл"]
+    assert 'href="/office/import/rejected.xlsx"' in officer_client.get(
+        "/office/import/").content.decode()
+    workbook = load_workbook(io.BytesIO(officer_client.get("/office/import/rejected.xlsx")
+                                        .content)).active
+    assert [r[5] for r in workbook.iter_rows(min_row=2, values_only=True)] == ["Харчування"]
+    # The upload is done with: applying again imports nothing twice.
+    officer_client.post("/office/import/apply/", {"good_rows": "1"})
+    assert Dataset.objects.count() == 1

@@ -28,6 +28,7 @@ from radadata.registry.imports.template import template_workbook
 from radadata.registry.views.common import apply_errors, now, officer_view, paginate
 
 SESSION_KEY = "registry_import"
+REJECTED_KEY = "registry_import_rejected"  # the rows left out by an import of the good rows
 SHOW = {"all": None, "rejected": [imports.REJECT],
         "changes": [imports.CREATE, imports.UPDATE]}
 
@@ -44,6 +45,12 @@ def _discard(request: HttpRequest) -> None:
     state = request.session.pop(SESSION_KEY, None)
     if state and default_storage.exists(_path(state)):
         default_storage.delete(_path(state))
+
+
+def _discard_rejected(request: HttpRequest) -> None:
+    token = request.session.pop(REJECTED_KEY, None)
+    if token and default_storage.exists(f"imports/{token}-rejected.xlsx"):
+        default_storage.delete(f"imports/{token}-rejected.xlsx")
 
 
 def _load(request: HttpRequest) -> tuple[dict, imports.Table]:
@@ -73,6 +80,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             apply_errors(form, error)
         else:
             _discard(request)
+            _discard_rejected(request)
             state = {"token": secrets.token_urlsafe(16),
                      "ext": "xlsx" if table.kind == "xlsx" else "csv",
                      "filename": upload.name, "mapping": imports.recognise(table.header)}
@@ -82,7 +90,8 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 return redirect("registry:import-mapping")
             return redirect("registry:import-review")
     return render(request, "registry/office/import/upload.html",
-                  {"form": form, "fields": imports.FIELDS})
+                  {"form": form, "fields": imports.FIELDS,
+                   "rejected_waiting": bool(request.session.get(REJECTED_KEY))})
 
 
 @officer_view
@@ -148,13 +157,18 @@ def import_apply(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Nothing was imported. Correct the file and upload it "
                                   "again."))
         return redirect("registry:import-review")
+    _discard(request)
     if plan.rejected:
-        # The rejected rows stay downloadable (with what to fix) until the next upload.
+        # The upload is done with (applying it again would create its rows twice); the
+        # rejected rows, with what to fix, wait for the officer until the next upload.
+        token = secrets.token_urlsafe(16)
+        default_storage.save(f"imports/{token}-rejected.xlsx",
+                             ContentFile(imports.rejected_workbook(plan)))
+        request.session[REJECTED_KEY] = token
         messages.success(request, _("The good rows are imported: %(create)d datasets created, "
                                     "%(update)d updated, %(unchanged)d unchanged; %(reject)d "
                                     "rejected rows are left out.") % plan.counts)
-        return redirect("registry:import-review")
-    _discard(request)
+        return redirect("registry:import")
     messages.success(request, _("The import is done: %(create)d datasets created, %(update)d "
                                 "updated, %(unchanged)d unchanged.") % plan.counts)
     return redirect("registry:dataset-list")
@@ -173,15 +187,22 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @require_safe
 @officer_view
 def import_rejected(request: HttpRequest) -> HttpResponse:
-    """The rejected rows of the dry run as .xlsx, with a column saying what to fix."""
-    try:
-        state, table = _load(request)
-    except _NoUpload:
-        return _restart(request)
-    plan = imports.plan_import(table, [key or imports.IGNORE for key in state["mapping"]],
-                               at=now())
+    """The rejected rows as .xlsx, with a column saying what to fix: those of the dry run, or
+    those left out by the last import of the good rows."""
+    token = request.session.get(REJECTED_KEY)
+    if token and default_storage.exists(f"imports/{token}-rejected.xlsx"):
+        with default_storage.open(f"imports/{token}-rejected.xlsx", "rb") as stream:
+            workbook = stream.read()
+    else:
+        try:
+            state, table = _load(request)
+        except _NoUpload:
+            return _restart(request)
+        plan = imports.plan_import(table, [key or imports.IGNORE for key in state["mapping"]],
+                                   at=now())
+        workbook = imports.rejected_workbook(plan)
     response = HttpResponse(
-        imports.rejected_workbook(plan),
+        workbook,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = 'attachment; filename="rejected-rows.xlsx"'
     return response

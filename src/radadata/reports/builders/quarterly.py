@@ -39,6 +39,7 @@ class QuarterlyReport:
     totals: dict[str, int]
     officer_position: str
     officer_name: str
+    council_kind: str = ""
 
 
 def quarterly_report(close: QuarterClose) -> QuarterlyReport:
@@ -50,8 +51,10 @@ def quarterly_report(close: QuarterClose) -> QuarterlyReport:
                                 conclusions=note.conclusions if note else "",
                                 recommendations=note.recommendations if note else ""))
     officer = close.closed_by
+    council = Council.current()
     return QuarterlyReport(
-        council_name=Council.current().name, quarter=close.period, as_of=close.as_of,
+        council_name=council.name, council_kind=council.kind, quarter=close.period,
+        as_of=close.as_of,
         summary=close.summary, owners=tuple(owners), totals=close.figures.get("totals", {}),
         officer_position=(officer.position if officer and officer.position
                           else "Відповідальний за відкриті дані"),

@@ -72,7 +72,7 @@ def summary_document(report: QuarterlyReport) -> Document:
 
 def mayor_document(report: QuarterlyReport) -> Document:
     quarter = report.quarter
-    words = head_words(report.council_name)
+    words = head_words(report.council_name, kind=report.council_kind)
     blocks: list[Block] = [
         Paragraph(words.head_dative.capitalize(), align="left", indent=False, left=90, after=18),
         Heading("ІНФОРМАЦІЯ", level=1),
