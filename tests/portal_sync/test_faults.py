@@ -182,3 +182,22 @@ def test_two_workers_at_once_make_one_package(office, conn, portal):
     assert len(portal.live_packages()) == 1
     assert len(portal.calls_of("package_create")) == 1
     assert DatasetSync.objects.get(dataset=office.schools).state == SyncState.IN_SYNC
+
+
+def test_a_job_stops_asking_a_portal_that_is_down_and_says_when_to_retry(office, conn, portal,
+                                                                        monkeypatch):
+    from radadata.jobs.models import ItemStatus
+    from radadata.jobs.services import job_run
+    from radadata.portal_sync import selectors
+
+    monkeypatch.setattr(selectors, "client_for",
+                        lambda conn, **options: quick_client(portal, retries=2))
+    portal.fail(None, 503, times=1000)  # down for good
+
+    job = job_run(services.push_start(datasets=None, by=office.officer, at=AT).pk)
+
+    items = list(job.items.order_by("id"))
+    assert len(items) == 2 and all(i.status == ItemStatus.FAILED for i in items)
+    assert len(portal.calls) == 3  # one dataset's three tries; the other is not tried
+    assert "Not tried: the portal was not available" in items[1].message
+    assert "Push again after" in items[1].message
