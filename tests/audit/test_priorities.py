@@ -151,3 +151,13 @@ def test_the_catalogue_logs_a_search_that_found_nothing(client):
     client.get("/datasets/", {"q": "Коваль Олена Петрівна"})  # a person: never kept
     assert list(EmptySearch.objects.values_list("text", "count")) == [
         ("графік вивезення сміття", 1)]
+
+
+def test_a_busy_database_loses_the_count_not_the_search_page(client, monkeypatch):
+    from django.db import OperationalError
+
+    def locked(**kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(demand, "search_note", locked)
+    assert client.get("/datasets/", {"q": "графік вивезення сміття"}).status_code == 200

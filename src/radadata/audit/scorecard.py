@@ -24,9 +24,10 @@ from radadata.registry.models import (
 )
 from radadata.registry.selectors import contact_point, responsible_by_owner
 from radadata.registry.vocabularies import DataType
-from radadata.reports.indicators import INDICATORS, evaluate
+from radadata.reports.indicators import INDICATORS
 from radadata.reports.indicators.formats import MACHINE_READABLE
-from radadata.reports.snapshot import take_snapshot
+from radadata.reports.periods import year_as_of
+from radadata.reports.snapshot import Snapshot, take_snapshot
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,10 @@ def _blocked_ids() -> set[int]:
                .values_list("resource__dataset_id", flat=True))
 
 
-def dataset_quality(*, today: dt.date) -> list[DatasetQuality]:
+def dataset_quality(*, today: dt.date, snapshot: Snapshot | None = None
+                    ) -> list[DatasetQuality]:
     """Every published dataset with the parts of its quality score, lowest score first."""
-    snapshot = take_snapshot(as_of=today)
+    snapshot = snapshot or take_snapshot(as_of=today)
     published = [d for d in snapshot.datasets.values() if d.published]
     datasets = {d.pk: d for d in Dataset.objects.filter(pk__in=[d.pk for d in published])
                 .select_related("responsible", "owner")}
@@ -131,9 +133,11 @@ def dataset_quality(*, today: dt.date) -> list[DatasetQuality]:
     return sorted(result, key=lambda q: (q.score, q.dataset.title))
 
 
-def _indicator_criteria(today: dt.date) -> list[Criterion]:
+def _indicator_criteria(today: dt.date, snapshot: Snapshot) -> list[Criterion]:
     owners = list(Owner.objects.all())
-    values = evaluate(owners, today.year, today=today)
+    values = {owner.pk: [(indicator, indicator.compute(owner, today.year, today=today,
+                                                       snapshot=snapshot))
+                         for indicator in INDICATORS] for owner in owners}
     criteria = []
     for indicator in INDICATORS:
         if indicator.code == "published_share":
@@ -243,8 +247,10 @@ def _quality_criterion(quality: list[DatasetQuality]) -> Criterion:
 
 
 def scorecard(*, today: dt.date) -> Scorecard:
-    quality = dataset_quality(today=today)
+    # One reading of the registry as of today serves the indicators and the quality scores.
+    snapshot = take_snapshot(as_of=year_as_of(today.year, today))
+    quality = dataset_quality(today=today, snapshot=snapshot)
     lists = _list_criteria()
-    criteria = [lists[0], lists[1], lists[2], *_indicator_criteria(today), _cabinet(),
+    criteria = [lists[0], lists[1], lists[2], *_indicator_criteria(today, snapshot), _cabinet(),
                 lists[3], _site_page(), _quality_criterion(quality)]
     return Scorecard(today=today, criteria=criteria, quality=quality)

@@ -4,9 +4,10 @@ found nothing, the officer's adjustments and the proposal for the approved list.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,8 @@ from radadata.catalog.models import DataRequest, RequestState
 from radadata.core import audit as log
 from radadata.core.errors import Conflict, NotAllowed, ValidationFailed
 from radadata.core.validation import clean_or_raise
+
+logger = logging.getLogger(__name__)
 
 
 class TooMany(NotAllowed):
@@ -174,8 +177,14 @@ def proposal_make(*, title: str, keys: list[str], by: User | None, at: dt.dateti
 
 def catalogue_searched(*, text: str, found: int, page: int = 1) -> None:
     """The catalogue's search page calls this once per search: a first page of words that
-    found nothing is counted (the search view is an edge, so the clock is read here)."""
+    found nothing is counted (the search view is an edge, so the clock is read here). A count
+    never breaks the search: a busy database loses the count, not the page."""
     from django.utils import timezone
 
-    if page == 1 and text.strip():
-        search_note(text=text, found=found, at=timezone.now())
+    if page != 1 or found or not text.strip():
+        return
+    try:
+        with transaction.atomic():
+            search_note(text=text, found=found, at=timezone.now())
+    except DatabaseError:
+        logger.warning("A search that found nothing was not counted.", exc_info=True)

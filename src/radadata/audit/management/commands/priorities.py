@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from radadata.audit import exports
 
@@ -32,5 +34,9 @@ class Command(BaseCommand):
         try:
             path.write_bytes(content)
         except OSError as error:
-            raise CommandError(f"Cannot write {path}: {error.strerror}.") from error
-        self.stderr.write(f"{path}: {len(data)} candidates")
+            raise CommandError(_("Cannot write %(path)s: %(reason)s.")
+                               % {"path": path, "reason": error.strerror}) from error
+        count = len(data)
+        self.stderr.write(ngettext("%(path)s: %(count)d candidate",
+                                   "%(path)s: %(count)d candidates", count)
+                          % {"path": path, "count": count})
