@@ -161,3 +161,13 @@ def test_a_busy_database_loses_the_count_not_the_search_page(client, monkeypatch
 
     monkeypatch.setattr(demand, "search_note", locked)
     assert client.get("/datasets/", {"q": "графік вивезення сміття"}).status_code == 200
+
+
+def test_a_request_for_data_already_published_links_it(officer_client):
+    dataset = DatasetFactory(title="Графік вивезення твердих побутових відходів",
+                             published=True)
+    request = catalog_services.request_send(title="графік вивезення відходів", by=None, at=AT)
+    found = next(c for c in candidates(today=TODAY) if c.key == f"request:{request.pk}")
+    assert found.similar == [dataset]
+    page = officer_client.get(reverse("audit:priorities")).content.decode()
+    assert reverse("registry:dataset-detail", args=[dataset.name]) in page

@@ -74,6 +74,8 @@ class Candidate:
     responsible: str = ""
     link: str = ""
     parts: list[Part] = field(default_factory=list)
+    #: Published datasets on the same subject: a request may already be answered (link it).
+    similar: list[Dataset] = field(default_factory=list)
 
     @property
     def kind_label(self) -> str:
@@ -182,9 +184,15 @@ def _use(candidates: list[Candidate], today: dt.date) -> None:
     totals = {row["dataset"]: (row["v"] or 0, row["d"] or 0) for row in
               DailyCount.objects.filter(day__gte=since, day__lte=today).values("dataset")
               .annotate(v=Sum("views"), d=Sum("downloads"))}
-    published = [(d.pk, subject_words(d.title))
-                 for d in Dataset.objects.published().only("pk", "title")]
+    datasets = list(Dataset.objects.published().only("pk", "title", "name"))
+    published = [(d.pk, subject_words(d.title)) for d in datasets]
+    by_pk = {d.pk: d for d in datasets}
     for candidate in candidates:
+        if candidate.kind == "request" and candidate.subject:
+            # Most of the request's words in a dataset's title: it may be published already.
+            need = max(1, (len(candidate.subject) + 1) // 2)
+            candidate.similar = [by_pk[pk] for pk, words in published
+                                 if len(candidate.subject & words) >= need][:3]
         views = downloads = 0
         for pk, words in published:
             if candidate.subject & words and pk in totals:
