@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from radadata.checks.models import CheckRun, RunStatus
+from radadata.registry import access
 from radadata.registry.models import Dataset, Structure
+from radadata.registry.vocabularies import DataType
 from radadata.structures import catalog
 from radadata.structures.catalog import NationalStructure
 from radadata.structures.errors import StructureNotFound
@@ -55,3 +58,32 @@ def following_ids(dataset_ids: list[int]) -> dict[int, str]:
     """dataset id → the national structure id it follows (for lists)."""
     return dict(DatasetNationalStructure.objects.filter(dataset_id__in=dataset_ids)
                 .values_list("dataset_id", "structure_id"))
+
+
+@dataclass(frozen=True)
+class Share:
+    tables: int  # published structured (or geospatial) datasets
+    following: int  # … of them following a national structure
+    passing: int  # … and whose newest checked file passed
+
+    @property
+    def percent(self) -> int | None:
+        return round(self.passing * 100 / self.tables) if self.tables else None
+
+
+def share_for(user) -> Share:
+    """For the datasets `user` may read: how many published tables follow a national
+    structure and pass (the dashboard's card; the КМУ 409 indicator counts the same)."""
+    tables = list(access.datasets_readable_by(user).published()
+                  .filter(data_type__in=[DataType.STRUCTURED, DataType.GEO])
+                  .values_list("pk", flat=True))
+    following = set(DatasetNationalStructure.objects.filter(dataset_id__in=tables)
+                    .values_list("dataset_id", flat=True))
+    newest: dict[int, bool] = {}
+    for dataset_id, errors, blocking in (
+            CheckRun.objects.filter(version__resource__dataset_id__in=following,
+                                    status=RunStatus.DONE)
+            .order_by("finished_at", "pk")
+            .values_list("version__resource__dataset_id", "errors", "blocking")):
+        newest[dataset_id] = not errors and not blocking
+    return Share(len(tables), len(following), sum(1 for ok in newest.values() if ok))

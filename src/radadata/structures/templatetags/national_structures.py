@@ -23,3 +23,9 @@ def national_structure_ids(datasets) -> dict[int, str]:
 @register.filter
 def followed(ids: dict[int, str], dataset: Dataset) -> str:
     return ids.get(dataset.pk, "") if ids else ""
+
+
+@register.inclusion_tag("structures/_dashboard_card.html")
+def national_structures_card(user) -> dict:
+    """The dashboard's card: published tables that follow a national structure and pass."""
+    return {"share": selectors.share_for(user)}
