@@ -9,6 +9,9 @@ import io
 from django.utils import timezone
 from docx import Document as read_docx
 
+from radadata.audit.services import audits as services
+from radadata.audit.services import demand
+from tests.e2e.test_accessibility import _violations, axe_script  # noqa: F401 (a fixture)
 from tests.factories import OwnerFactory, UserFactory, officer
 
 PASSWORD = "correct-horse-battery"
@@ -103,3 +106,33 @@ def test_an_audit_from_opening_to_the_published_report(page):
     with page.expect_download() as download:
         page.locator("#inventory-csv").click()
     assert "Реєстр закладів освіти" in download.value.path().read_text(encoding="utf-8")
+
+
+def test_the_audit_pages_have_no_serious_accessibility_violations(page, axe_script):  # noqa: F811
+    from tests.audit.conftest import AT
+    from tests.audit.test_lifecycle import ITEM
+
+    user = officer(email="opendata@rada.example.ua", password=PASSWORD)
+    audit = services.audit_open(year=AT.year, kind="remote", subject="Дані управлінь",
+                                by=user, at=AT)
+    services.stage_add(audit=audit, title="Інвентаризація", starts_on=AT.date(),
+                       ends_on=AT.date(), by=user, at=AT)
+    body = services.body_add(audit=audit, owner=OwnerFactory(), visit_from=AT.date(),
+                             visit_to=AT.date(), contact_name="Мельник Оксана", by=user, at=AT)
+    services.auditor_appoint(audit=audit, user=user, powers="усі", term_from=AT.date(),
+                             term_to=AT.date(), by=user, at=AT)
+    services.audit_start(audit=audit, order_number="1-р", order_date=AT.date(), by=user, at=AT)
+    services.inventory_record(body=body, by=user, at=AT, **ITEM)
+    services.audit_report(audit=audit, summary="Висновок.", by=user, at=AT)
+    services.audit_approve(audit=audit, by=user, at=AT)
+    demand.survey_open(title="Які дані вам потрібні?", question="?", by=user, at=AT)
+    found = []
+    for path in ("/data-audit/", f"/data-audit/{AT.year}/", "/data-wanted/", "/scorecard/"):
+        page.goto(page.base + path)
+        found += _violations(page, axe_script)
+    _sign_in(page, "opendata@rada.example.ua")
+    for path in ("/office/data-audit/", f"/office/data-audit/{AT.year}/", "/office/priorities/",
+                 "/office/surveys/", "/office/scorecard/"):
+        page.goto(page.base + path)
+        found += _violations(page, axe_script)
+    assert not found, "\n".join(found)
