@@ -170,6 +170,40 @@ DECLARED: tuple[Setting, ...] = (
         _bool,
     ),
     Setting(
+        "RADADATA_S3_BUCKET",
+        "",
+        "Keep uploaded files and generated documents in this bucket of an S3-compatible object "
+        "storage (AWS S3, MinIO, Ceph…) instead of RADADATA_DATA_DIR/media: needed when web "
+        "and worker processes run on several machines. Empty: the local disk.",
+    ),
+    Setting(
+        "RADADATA_S3_ENDPOINT_URL",
+        "",
+        "The object storage's address, e.g. https://minio.rada.example.ua:9000. Empty: AWS S3.",
+    ),
+    Setting(
+        "RADADATA_S3_REGION",
+        "",
+        "The bucket's region, e.g. eu-central-1 (if the storage asks for one).",
+    ),
+    Setting(
+        "RADADATA_S3_ACCESS_KEY_ID",
+        "",
+        "Access key of the object storage. Empty: boto3 finds credentials itself (environment "
+        "AWS_* variables, an instance role).",
+    ),
+    Setting(
+        "RADADATA_S3_SECRET_ACCESS_KEY",
+        "",
+        "Secret key belonging to RADADATA_S3_ACCESS_KEY_ID. Keep it out of the code.",
+    ),
+    Setting(
+        "RADADATA_S3_PREFIX",
+        "",
+        "A folder inside the bucket for this installation's files (several installations may "
+        "share a bucket).",
+    ),
+    Setting(
         "RADADATA_PORTAL_KEY",
         "",
         "Secret that encrypts the data.gov.ua API key at rest. Empty means the Django secret "

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from radadata.config import declared
+from radadata.config import declared, storage
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(declared.get("RADADATA_DATA_DIR")).resolve()
@@ -133,7 +133,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # The local disk, or S3-compatible object storage when RADADATA_S3_BUCKET is set.
+    "default": storage.default_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"
