@@ -171,3 +171,10 @@ def test_a_request_for_data_already_published_links_it(officer_client):
     assert found.similar == [dataset]
     page = officer_client.get(reverse("audit:priorities")).content.decode()
     assert reverse("registry:dataset-detail", args=[dataset.name]) in page
+
+
+def test_the_public_votes_for_a_request_and_sees_the_count(client):
+    request = catalog_services.request_send(title="Розклад автобусів", by=None, at=AT)
+    for _n in range(2):
+        assert client.post(reverse("audit:vote", args=[request.pk])).status_code == 302
+    assert "(2 голоси)" in client.get(reverse("audit:survey-public")).content.decode()

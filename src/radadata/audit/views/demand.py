@@ -6,6 +6,7 @@ request)."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -164,7 +165,8 @@ def survey_public(request: HttpRequest) -> HttpResponse:
         "answers": (survey.answers.filter(state=SurveyAnswerState.SHOWN)[:100]
                     if survey else []),
         "requests": DataRequest.objects.filter(state__in=(RequestState.NEW,
-                                                          RequestState.ANSWERED))[:50]})
+                                                          RequestState.ANSWERED))
+        .annotate(vote_count=Count("votes"))[:50]})
 
 
 @require_POST
