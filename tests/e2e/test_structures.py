@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from radadata.jobs.models import Job
 from radadata.jobs.services import job_run
 from radadata.registry.models import ResourceVersion
+from tests.e2e.test_accessibility import _violations, axe_script  # noqa: F401 (fixture)
 from tests.factories import DatasetFactory, OwnerFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
@@ -52,7 +53,7 @@ def _fill(template: bytes, rows: list[dict]) -> bytes:
 
 
 def test_the_owner_follows_the_shelters_structure_and_the_filled_template_passes(
-        page, tmp_path, settings):
+        page, tmp_path, settings, axe_script):  # noqa: F811
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     owner = OwnerFactory(name="Відділ з питань цивільного захисту")
     UserFactory(owner=owner, email="clerk@rada.example.ua", password=PASSWORD)
@@ -65,6 +66,7 @@ def test_the_owner_follows_the_shelters_structure_and_the_filled_template_passes
     page.locator("#national-q").fill("захисні споруди")
     page.locator("main form[role=search] button[type=submit]").click()
     page.wait_for_load_state()
+    violations = _violations(page, axe_script)
     choice = page.locator("li", has_text="Дані про розташування захисних споруд")
     assert "2025/72-shelters" in choice.inner_text()
     assert "appendix 72" in choice.inner_text() or "додаток 72" in choice.inner_text()
@@ -93,3 +95,14 @@ def test_the_owner_follows_the_shelters_structure_and_the_filled_template_passes
     page.wait_for_selector(f"#check-{version.pk}[data-check-status='done']")
     summary = page.locator(f"#check-{version.pk} .check-summary")
     assert "check-passed" in (summary.get_attribute("class") or ""), summary.inner_text()
+
+    # The public pages of the structures, without signing in.
+    page.context.clear_cookies()
+    page.goto(page.base + "/structures/?q=захисні+споруди")
+    assert "2025/72-shelters" in page.locator("main").inner_text()
+    assert "не підтверджено" in page.locator("main").inner_text()
+    violations += _violations(page, axe_script)
+    page.goto(page.base + "/structures/2025/72-shelters/")
+    assert "Код КАТОТТГ" in page.locator("main table").inner_text()
+    violations += _violations(page, axe_script)
+    assert violations == []
