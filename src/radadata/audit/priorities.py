@@ -30,6 +30,7 @@ from functools import cached_property
 
 from django.db.models import Count, Sum
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from radadata.audit.models import (
@@ -108,11 +109,12 @@ def _base(today: dt.date, public: bool) -> list[Candidate]:
                               responsible=item.body.contact_name,
                               link=reverse("audit:detail", args=[item.body.audit.year])
                               + f"#body-{item.body_id}")
-        candidate.parts.append(Part("audit", f"аудит {item.body.audit.year}: цінність "
-                                    f"«{item.get_public_value_display()}»",
+        candidate.parts.append(Part("audit", gettext("audit %(year)s: value “%(value)s”")
+                                    % {"year": item.body.audit.year,
+                                       "value": item.get_public_value_display()},
                                     WEIGHTS["value"] * item.public_value))
         if item.recommend_publish:
-            candidate.parts.append(Part("audit", "аудит рекомендує оприлюднити",
+            candidate.parts.append(Part("audit", gettext("the audit recommends publishing it"),
                                         WEIGHTS["recommended"]))
         found.append(candidate)
     requests = DataRequest.objects.filter(state__in=(RequestState.NEW, RequestState.ANSWERED))
@@ -134,7 +136,7 @@ def _base(today: dt.date, public: bool) -> list[Candidate]:
             periodicity=dataset.periodicity if dataset else "",
             responsible=dataset.responsible.full_name if dataset and dataset.responsible
             else "", link=reverse("registry:approved-list"))
-        candidate.parts.append(Part("listed", "у затвердженому переліку, не оприлюднено",
+        candidate.parts.append(Part("listed", gettext("on the approved list, not published"),
                                     WEIGHTS["listed"]))
         found.append(candidate)
     return found
@@ -149,10 +151,13 @@ def _requests(candidates: list[Candidate]) -> None:
             own = candidate.key == f"request:{request.pk}"
             if not own and not candidate.subject & subject_words(request.title):
                 continue
-            label = "запит на дані" if own else f"запит «{request.title[:60]}»"
+            label = (gettext("this data request") if own else
+                     gettext("request “%(title)s”") % {"title": request.title[:60]})
             candidate.parts.append(Part("requests", label, WEIGHTS["request"]))
             if request.vote_count:
-                candidate.parts.append(Part("requests", f"голоси за запит: {request.vote_count}",
+                candidate.parts.append(Part("requests", gettext("votes for the request: "
+                                                                "%(count)s")
+                                            % {"count": request.vote_count},
                                             WEIGHTS["vote"] * request.vote_count))
 
 
@@ -164,7 +169,8 @@ def _searches(candidates: list[Candidate], today: dt.date) -> None:
     for candidate in candidates:
         times = sum(n for words, n in rows if candidate.subject & words)
         if times:
-            candidate.parts.append(Part("searches", f"пошуків без результату: {times}",
+            candidate.parts.append(Part("searches", gettext("searches that found nothing: "
+                                                            "%(count)s") % {"count": times},
                                         min(WEIGHTS["search"] * times, WEIGHTS["search_cap"])))
 
 
@@ -174,7 +180,8 @@ def _survey(candidates: list[Candidate]) -> None:
     for candidate in candidates:
         times = sum(1 for words in answers if candidate.subject & words)
         if times:
-            candidate.parts.append(Part("survey", f"відповідей опитування: {times}",
+            candidate.parts.append(Part("survey", gettext("survey answers: %(count)s")
+                                        % {"count": times},
                                         min(WEIGHTS["survey"] * times,
                                             WEIGHTS["survey_cap"])))
 
@@ -201,8 +208,9 @@ def _use(candidates: list[Candidate], today: dt.date) -> None:
         points = min(views // WEIGHTS["views_per_point"]
                      + downloads // WEIGHTS["downloads_per_point"], WEIGHTS["use_cap"])
         if points:
-            candidate.parts.append(Part("use", f"пов'язані набори: {views} переглядів, "
-                                        f"{downloads} завантажень", points))
+            candidate.parts.append(Part("use", gettext("related datasets: %(views)s views, "
+                                                       "%(downloads)s downloads")
+                                        % {"views": views, "downloads": downloads}, points))
 
 
 def _officer(candidates: list[Candidate]) -> None:
@@ -211,7 +219,8 @@ def _officer(candidates: list[Candidate]) -> None:
         by_key[adjustment.candidate].append(adjustment)
     for candidate in candidates:
         for adjustment in by_key.get(candidate.key, []):
-            candidate.parts.append(Part("officer", f"коригування: {adjustment.reason}",
+            candidate.parts.append(Part("officer", gettext("adjusted: %(reason)s")
+                                        % {"reason": adjustment.reason},
                                         adjustment.points))
 
 
