@@ -94,3 +94,13 @@ def test_the_priorities_page_ranks_requests_and_the_officer_adjusts(officer_clie
     assert response.status_code == 302
     proposal = officer_client.get(response["Location"]).content.decode()
     assert "Розклад автобусів" in proposal
+
+
+def test_the_officer_returns_a_report_to_the_auditors(officer_client, running, officer):
+    services.inventory_record(body=running.bodies.get(), by=officer, at=AT, **ITEM)
+    services.audit_report(audit=running, summary="Чернетка.", by=officer, at=AT)
+    response = officer_client.post(reverse("audit:return", args=[2026]),
+                                   {"note": "додайте реєстр укриттів"})
+    assert response.status_code == 302
+    running.refresh_from_db()
+    assert running.state == AuditState.RUNNING and running.reported_at is None

@@ -183,6 +183,16 @@ def report_approve(request: HttpRequest, year: int) -> HttpResponse:
     return redirect("audit:detail", year=audit.year)
 
 
+@require_POST
+@audit_view
+def report_return(request: HttpRequest, year: int) -> HttpResponse:
+    audit = selectors.audit_of(year)
+    note = request.POST.get("note", "").strip()[:500]
+    services.audit_return(audit=audit, by=request.user, at=now(), note=note)
+    messages.success(request, _("The report is returned to the auditors."))
+    return redirect("audit:detail", year=audit.year)
+
+
 @require_safe
 @audit_view
 def order_download(request: HttpRequest, year: int) -> HttpResponse:
@@ -206,6 +216,7 @@ urlpatterns = [
     path("office/data-audit/<int:year>/finding/", finding_add, name="finding-add"),
     path("office/data-audit/<int:year>/report/", report_submit, name="report-submit"),
     path("office/data-audit/<int:year>/approve/", report_approve, name="approve"),
+    path("office/data-audit/<int:year>/return/", report_return, name="return"),
     path("office/data-audit/<int:year>/order.docx", order_download, name="order"),
     path("office/data-audit/<int:year>/report.<str:fmt>", report_download, name="report"),
 ]
