@@ -5,7 +5,6 @@
     radadata report quarterly 2026Q3 --close               # close the quarter first (as the system)
     radadata report yearly 2025 --format docx              # the decision with the report
     radadata report audit 2026 --format docx --out audit.docx  # the data audit's report
-    radadata report audit 2026 --format docx --out audit.docx  # the data audit's report
 """
 
 from __future__ import annotations
