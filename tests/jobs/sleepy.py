@@ -4,6 +4,7 @@ Imported by the worker processes those tests start (python -c "import tests.jobs
 
 from __future__ import annotations
 
+import os
 import time
 
 from radadata.jobs.base import Item, JobRunner, register
@@ -28,3 +29,19 @@ class QuickJob(SleepyJob):
     kind = "test_quick"
     title = "Quick"
     queue = "default"
+
+
+@register
+class ChildJob(JobRunner):
+    """Runs in a child process of the worker, as the file check does."""
+
+    kind = "test_child"
+    title = "Child"
+    child_process = True
+
+    def items(self):
+        return [Item(key="0", label="Step 0")]
+
+    def process(self, item: Item) -> str:
+        time.sleep(self.params.get("seconds", 0.1))
+        return f"pid {os.getpid()} parent {os.getppid()}"

@@ -143,3 +143,41 @@ def test_a_long_job_does_not_hold_a_short_one(site):
         assert _job(db, long_pk)["status"] == "running"  # the short one did not wait for it
     finally:
         _stop(worker)
+
+
+def _messages(db: Path, pk: int) -> list[str]:
+    with sqlite3.connect(db, timeout=20) as conn:
+        return [row[0] for row in conn.execute(
+            "select message from jobs_jobitem where job_id = ? order by id", (pk,))]
+
+
+def test_a_check_like_job_runs_in_a_child_process_of_the_worker(site):
+    db, env = site
+    worker = _worker(env)
+    try:
+        pk = _start(env, "test_child", seconds=0.1)
+        _wait(db, pk, lambda j: j["status"] == "done", "finished")
+    finally:
+        _stop(worker)
+    [message] = _messages(db, pk)
+    child, parent = int(message.split()[1]), int(message.split()[3])
+    assert parent == worker.pid and child != worker.pid
+
+
+def test_a_child_that_dies_fails_its_job_with_the_reason_and_the_worker_lives_on(site):
+    db, env = site
+    worker = _worker(env)
+    try:
+        pk = _start(env, "test_child", seconds=60)
+        _wait(db, pk, lambda j: j["status"] == "running", "started")
+        children = subprocess.run(["pgrep", "-P", str(worker.pid)], capture_output=True,
+                                  text=True).stdout.split()
+        assert len(children) == 1
+        os.kill(int(children[0]), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        job = _wait(db, pk, lambda j: j["status"] == "failed", "failed")
+        assert "SIGKILL" in job["message"]
+        assert worker.poll() is None  # the worker itself runs on
+        quick = _start(env, "test_quick", n=1, seconds=0.1)
+        _wait(db, quick, lambda j: j["status"] == "done", "finished after the crash")
+    finally:
+        _stop(worker)

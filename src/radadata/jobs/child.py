@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import importlib
 import logging
 import os
 import signal
@@ -39,8 +40,10 @@ def run_job_here_or_in_child(job_id: int) -> None:
 
 
 def run_in_child(job_id: int) -> int:
+    # The child knows the same job kinds as its worker, wherever they were registered.
+    modules = ",".join(sorted({runner.__module__ for runner in RUNNERS.values()}))
     env = dict(os.environ, RADADATA_WORKER_ID=heartbeat.this_worker(),
-               RADADATA_WORKER_PID=str(os.getpid()))
+               RADADATA_WORKER_PID=str(os.getpid()), RADADATA_JOB_MODULES=modules)
     heartbeat.running_here.add(job_id)
     try:
         code = subprocess.call([sys.executable, "-m", "radadata.cli", "worker",
@@ -69,6 +72,9 @@ def child_main(job_id: int) -> None:
     if parent.isdigit() and os.getppid() != int(parent):
         return  # the worker died before we started
     heartbeat.become_worker(os.environ.get("RADADATA_WORKER_ID"))
+    for module in filter(None, os.environ.get("RADADATA_JOB_MODULES", "").split(",")):
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
     from radadata.jobs.services import job_run
 
     job_run(job_id)
