@@ -62,7 +62,8 @@ def test_the_page_shows_the_inferred_structure_as_a_table(dataset):
     html = _page()
     section = _cells(html, 'id="structure"')
     assert "Inferred automatically from the file “shkoly.csv”" in section
-    for name, kind in [("назва", "string"), ("кількість учнів", "integer"),
+    # Types in words, not Table Schema codes (core/templatetags/words.py).
+    for name, kind in [("назва", "text"), ("кількість учнів", "whole number"),
                        ("відкрито", "date"), ("площа", "number")]:
         assert f"<code>{name}</code>" in section
         assert f"<td>{kind}</td>" in section

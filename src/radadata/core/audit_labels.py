@@ -47,6 +47,10 @@ EXTRA_LABELS = {
     "sessions_ended": _("sessions ended"),
     "tokens_revoked": _("API tokens revoked"),
     "version": _("version"),
+    # A new file version records its facts (registry.services.resources.version_add).
+    "sha256": "SHA-256",
+    "size": _("size, bytes"),
+    "format": _("format"),
     "responsible": _("owner's responsible person"),
     "substitute": _("substitute of the responsible person"),
     "editor": _("owner editor (may upload to the portal, §6.8)"),
