@@ -175,3 +175,12 @@ def test_street_names_without_the_street_word_are_not_people():
              "Степана Бандери", "Олени Теліги", "Василя Стуса", "Тараса Шевченка"]
     findings = scan_table(table(**{"Тип": ["вулиця"] * 8, "Назва": names}))
     assert blocking(findings) == []
+
+
+def test_a_names_finding_says_what_the_values_looked_like():
+    findings = scan_table(table(ПІБ=["Петренко Іван Петрович", "Бондар Марія Олексіївна",
+                                     "Коваль О.П.", "Олена Ткаченко"]))
+    [names] = [f for f in findings if f.code == "pd_person_name"]
+    assert {k: names.params[k] for k in ("read", "full", "initials", "pair", "in_text")} == {
+        "read": 4, "full": 2, "initials": 1, "pair": 1, "in_text": 0}
+    assert "4" in names.message() and "«Прізвище Ім'я По батькові»" in names.message()

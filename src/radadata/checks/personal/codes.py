@@ -45,7 +45,9 @@ PD_EMAIL = CheckCode(
 PD_PERSON_NAME = CheckCode(
     "pd_person_name", Severity.BLOCKING, _("Names of people"),
     _("Column “%(column)s” holds names of people (surname, given name, patronymic or "
-      "initials); cells: %(count)s (%(percent)s of the rows)."),
+      "initials); cells: %(count)s (%(percent)s of the rows). Of %(read)s values read, "
+      "%(full)s have the form “Surname Given-name Patronymic”, %(initials)s “Surname I. P.”, "
+      "%(pair)s “Given-name Surname”, %(in_text)s name people inside a longer text."),
     _FIX,
 )
 PD_BIRTH_DATE = CheckCode(

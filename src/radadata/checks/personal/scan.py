@@ -172,6 +172,7 @@ def _confirm(detector: Detector, candidates: pl.Series, pattern: str, column: st
     shown: set[str] = set()
     valid, examples, flats = 0, [], False
     citizens, citizen_examples, in_text, found = 0, [], 0, []
+    shapes = dict.fromkeys(("full", "initials", "pair", "in_text"), 0)
     for tested, cell in enumerate(checked.to_list()):
         if tested == EARLY_STOP and not valid and detector.min_share and not hinted:
             return None  # none of the first ones is real: this column is not of that kind
@@ -186,7 +187,9 @@ def _confirm(detector: Detector, candidates: pl.Series, pattern: str, column: st
         if isinstance(detector, Address):
             flats = flats or detector.has_flat(cell)
         elif isinstance(detector, PersonName):
-            in_text += len(cell.split()) > SHORT_TEXT
+            shape = _shape(cell, items[0])
+            shapes[shape] += 1
+            in_text += shape == "in_text"
             if CITIZEN.search(cell):
                 citizens += 1
                 if len(citizen_examples) < 3:
@@ -203,9 +206,21 @@ def _confirm(detector: Detector, candidates: pl.Series, pattern: str, column: st
     estimated = total > sampled.len()
     count = round(valid * total / sampled.len()) if estimated else valid
     distinct = sum(1 for items in seen.values() if items)
+    # What the values read looked like, for the finding to say why (names only).
+    why = {"read": valid, **shapes} if isinstance(detector, PersonName) else {}
     return _Hit(detector.code, column, header, count, estimated, examples, hinted, flats,
                 citizens=citizens, citizen_examples=citizen_examples, in_text=in_text,
-                distinct=distinct, valid=valid)
+                distinct=distinct, valid=valid, params=why)
+
+
+def _shape(cell: str, name: str) -> str:
+    """The form a name takes in its cell: a longer text, or the whole cell as "Surname
+    Given-name Patronymic", "Surname I. P." or "Given-name Surname"."""
+    if len(cell.split()) > SHORT_TEXT:
+        return "in_text"
+    if "." in name:
+        return "initials"
+    return "full" if len(name.split()) >= 3 else "pair"
 
 
 #: Names of people in the rows (whole or split over columns).
