@@ -90,6 +90,7 @@ bench: install
 	$(BIN)/python bench/catalog_search.py --rows 10000 --requests 1000 --clients 10 --workload both
 	$(BIN)/python bench/office_pages.py
 	$(BIN)/python bench/checks_big.py --rows 1000000 --errors 300
+	$(BIN)/python bench/personal_data.py
 	$(BIN)/python bench/xlsx_read.py --rows 100000
 	$(BIN)/python bench/reports_yearly.py --datasets 500
 	$(BIN)/python bench/audit_scorecard.py --searches 2000
