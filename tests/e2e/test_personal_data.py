@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from radadata.checks.models import ColumnRuling, RulingKind
 from radadata.registry.models import ResourceVersion
+from tests.e2e.test_accessibility import _violations, axe_script  # noqa: F401 (fixture)
 from tests.factories import DatasetFactory, OwnerFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
@@ -49,7 +50,8 @@ def _upload(page, tmp_path, *, dataset: str, name: str, text: str) -> ResourceVe
     return version
 
 
-def test_a_warning_about_directors_is_confirmed_lawful_from_the_report(page, tmp_path):
+def test_a_warning_about_directors_is_confirmed_lawful_from_the_report(page, tmp_path,
+                                                                      axe_script):  # noqa: F811
     owner = OwnerFactory(name="Управління освіти")
     UserFactory(owner=owner, email="clerk@rada.example.ua", password=PASSWORD)
     dataset = DatasetFactory(owner=owner, title="Заклади освіти", name="zaklady")
@@ -62,10 +64,12 @@ def test_a_warning_about_directors_is_confirmed_lawful_from_the_report(page, tmp
     assert row.get_attribute("data-answered") == "no"
     assert page.locator("tr[data-code='pd_presumed_lawful'] a[data-confirm-column='Директор']") \
         .count() == 1
+    violations = _violations(page, axe_script)
 
     row.locator("a[data-column-action='Директор']").click()
     page.wait_for_load_state()
     assert page.locator("p[data-presumed='§2.5']").count() == 1
+    violations += _violations(page, axe_script)
     # The clause of the warning chooses the decision: officials in their office.
     assert page.locator("input[name='lawful-kind'][value='official']").is_checked()
     page.locator("#id_lawful-note").fill("Директори закладів освіти, на посаді")
@@ -76,6 +80,7 @@ def test_a_warning_about_directors_is_confirmed_lawful_from_the_report(page, tmp
         .get_attribute("data-answered") == "yes"
     ruling = ColumnRuling.objects.get(dataset=dataset, column="Директор")
     assert ruling.kind == RulingKind.OFFICIAL
+    assert not violations, "\n".join(violations)
 
 
 def test_a_list_with_split_names_is_anonymised_from_the_report_and_then_passes(page, tmp_path):
