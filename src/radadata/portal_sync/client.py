@@ -47,6 +47,11 @@ FIELD_LABELS = {
     "url": gettext_lazy("link"),
     "upload": gettext_lazy("file"),
     "format": gettext_lazy("format"),
+    "author": gettext_lazy("author"),
+    "publisher_name": gettext_lazy("publisher"),
+    "publisher_identifier": gettext_lazy("publisher's ЄДРПОУ"),
+    "identifier": gettext_lazy("identifier"),
+    "issued": gettext_lazy("first publication"),
 }
 
 

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from radadata.portal_sync.client import (
     FIELD_LABELS,
@@ -28,15 +27,6 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 TOKEN, LEGACY_KEY, UNKNOWN_KEY = "token", "api_key", "unknown"
 
-MORE_LABELS = {
-    "publisher_name": gettext_lazy("publisher"),
-    "publisher_identifier": gettext_lazy("publisher's ЄДРПОУ"),
-    "identifier": gettext_lazy("identifier"),
-    "issued": gettext_lazy("first publication"),
-    "author": gettext_lazy("author"),
-}
-
-
 def key_kind(api_key: str) -> str:
     key = (api_key or "").strip()
     if key.startswith("eyJ") and key.count(".") == 2:
@@ -47,7 +37,7 @@ def key_kind(api_key: str) -> str:
 
 
 def label(key: str) -> str:
-    return str(FIELD_LABELS.get(key) or MORE_LABELS.get(key) or key)
+    return str(FIELD_LABELS.get(key) or key)
 
 
 @dataclass(frozen=True)
