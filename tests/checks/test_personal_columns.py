@@ -184,3 +184,14 @@ def test_a_names_finding_says_what_the_values_looked_like():
     assert {k: names.params[k] for k in ("read", "full", "initials", "pair", "in_text")} == {
         "read": 4, "full": 2, "initials": 1, "pair": 1, "in_text": 0}
     assert "4" in names.message() and "«Прізвище Ім'я По батькові»" in names.message()
+
+
+def test_private_citizens_among_deputies_and_enterprises_under_any_header():
+    cells = ["депутат Тимошенко Сергій Сергійович", "ТОВ «Техносвіт»", "КП «Міськводоканал»",
+             "депутатка Коваль Олена Петрівна", "мешканка будинку гр. Іваненко",
+             "Виконавчий комітет"]
+    findings = scan_table(table(**{"Ініціатор": cells}))
+    assert blocking(findings) == [("Ініціатор", "pd_private_citizens")]
+    # The deputies and enterprises stay presumed lawful (a warning to confirm).
+    assert [f.code for f in findings if f.severity != Severity.BLOCKING] == [
+        "pd_presumed_lawful"]

@@ -43,6 +43,9 @@ class Context:
     edrpou: set[str] = field(default_factory=set)  # frame columns of ЄДРПОУ codes
     positions: set[str] = field(default_factory=set)  # frame columns of officials' positions
     sole_traders: bool = False  # some of the organisations are sole traders (natural persons)
+    #: Frame columns that mostly name officials by their office ("депутат Петренко І.П.") and
+    #: organisations: their names are presumed lawful, private citizens among them block.
+    offices: set[str] = field(default_factory=set)
 
     @property
     def about_organisations(self) -> bool:
@@ -70,7 +73,19 @@ def table_context(table: Table, sample: pl.DataFrame) -> Context:
             # register of businesses, §2.8).
             context.organisations.add(column)
             context.sole_traders |= any(names.is_sole_trader(v) for v in values)
+        if (values and column not in context.organisations
+                and _mostly(values, _office_or_organisation)
+                and any(_ROLE.match(v) or _IN_OFFICE.match(v) for v in values)):
+            context.offices.add(column)
     return context
+
+
+def _office_or_organisation(value: str) -> bool:
+    return bool(_ROLE.match(value) or _IN_OFFICE.match(value) or names.is_business(value))
+
+
+#: A person named with the office they act in: "депутатка …", "в.о. старости …".
+_IN_OFFICE = re.compile(r"(?i)^\s*(?:депутат\w*|староста|старости|посадов\w+\s+особ\w*)\s")
 
 
 def _is_edrpou(value: str) -> bool:

@@ -245,8 +245,8 @@ def _decide(hits: list[_Hit], frame: pl.DataFrame, context: Context, lawful: dic
     """Turn what was found into findings, in the light of the whole table."""
     names = [h for h in hits if h.code in _NAME_CODES and not _in_texts(h)]
     official_names = {h.column for h in names if OFFICIAL_NAME_HEADER.search(h.header)
-                      or _staff(h) or (context.about_officials
-                                       and h.column not in context.organisations)}
+                      or _staff(h) or h.column in context.offices
+                      or (context.about_officials and h.column not in context.organisations)}
     # Names in a column of mostly organisations: sole traders among companies, data on
     # legal entities (§2.8) more than on people; a warning asks the owner to look.
     entity_names = {h.column for h in names
