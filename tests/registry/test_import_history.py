@@ -223,3 +223,13 @@ def test_the_office_page_imports_the_good_rows_once_and_gives_back_the_bad(offic
     # The upload is done with: applying again imports nothing twice.
     officer_client.post("/office/import/apply/", {"good_rows": "1"})
     assert Dataset.objects.count() == 1
+
+
+def test_an_owner_in_the_registry_keeps_its_place(english):
+    from radadata.registry.services import owners as owner_services
+
+    owner_services.owner_create(by=None, at=AT, name="Відділ освіти", kind=OwnerKind.DEPARTMENT,
+                                position=4)
+    result = plan(row("Мережа шкіл", order=9))
+    assert not result.rejected and not result.new_owners
+    assert any("stay as they are" in note for note in result.rows[0].notes)

@@ -99,6 +99,9 @@ class History:
     def _owner_place(self, row: SourceRow, outcome: RowOutcome) -> None:
         """Kind, parent and order of an owner the file creates (its first row that says)."""
         owner = outcome.owner
+        if isinstance(owner, Owner):
+            self._known_owner_place(row, outcome, owner)
+            return
         if not isinstance(owner, NewOwner):
             return
         owner.rows.append(row.number)
@@ -136,6 +139,21 @@ class History:
                 self._problem(outcome, "publisherOrder", _(
                     "“%(value)s” is not an order number; write 1, 2, 3…") % {"value": order})
                 owner.position = 0
+
+    def _known_owner_place(self, row: SourceRow, outcome: RowOutcome, owner: Owner) -> None:
+        """An owner the registry has keeps its kind, subordination and order (they are changed
+        on its page); a row that says otherwise is told so."""
+        kind = _lookup(KIND_WORDS, self._text(row, "publisherKind"))
+        parent = self._text(row, "publisherParent")
+        order = self._text(row, "publisherOrder")
+        parent_now = owner.parent.name if owner.parent_id else ""
+        differs = ((kind is not None and kind != owner.kind)
+                   or (parent and name_key(parent) != name_key(parent_now))
+                   or (order and order != str(owner.position)))
+        if differs:
+            outcome.notes.append(_(
+                "“%(owner)s” is in the registry already: its kind, subordination and order "
+                "stay as they are; change them on the owner's page.") % {"owner": owner.name})
 
     def resolve_parents(self, plan) -> None:
         """After every row: each new owner's parent (an owner of the registry, of the file, or

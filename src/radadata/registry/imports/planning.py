@@ -100,7 +100,7 @@ class _Planner(Parties, History):
         emails = [email.lower() for email in self._column_values("contactPointHasEmail")]
         for chunk in _chunks(emails):
             self.users.update((u.email, u) for u in User.objects.filter(email__in=chunk))
-        owners = list(Owner.objects.all())
+        owners = list(Owner.objects.select_related("parent"))
         self.owners_by_pk = {o.pk: o for o in owners}
         self.owners_by_code = {o.edrpou: o for o in owners if o.edrpou}
         self.owners_by_name: dict[str, Owner] = {}
