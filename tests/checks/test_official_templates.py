@@ -231,3 +231,12 @@ def test_a_table_of_text_only_keeps_its_first_row(tmp_path):
     report = _check(path)
     assert "header_titles_row" not in [f.code for f in report.findings]
     assert report.rows == 2
+
+
+def test_a_latin_name_matches_the_official_name_with_a_cyrillic_lookalike(tmp_path):
+    structure = catalog.get("2025/10-regulatoryList")  # "legalActІd" with a Cyrillic І
+    names, titles = _names_titles(structure)
+    assert any("І" in name for name in names)
+    latin = [name.replace("І", "I") for name in names]
+    report = _check(_workbook(tmp_path / "acts.xlsx", [latin, titles]), structure)
+    assert "column_renamed" not in [f.code for f in report.findings]

@@ -38,11 +38,22 @@ def pair(table: Table, fields: list[dict[str, Any]]) -> Pairing:
     # Names compare after trimming spaces, tabs and line breaks (official files have some).
     labels = [re.sub(r"\s+", " ", str(label or "")).strip() for label in table.header]
     names = [re.sub(r"\s+", " ", str(f.get("name", ""))).strip() for f in fields]
+    # A Cyrillic letter that looks Latin ("legalActІd" in two official structures) is no
+    # renaming: such a label is the structure's name.
+    folded = {_fold(name): name for name in names}
+    labels = [label if label in names else folded.get(_fold(label), label) for label in labels]
     moved = any(label != names[i] and label in names
                 for i, label in enumerate(labels[:len(names)]))
     if moved and all(labels) and len(set(labels)) == len(labels):
         return _by_name(table, labels, fields, names)
     return _by_position(table, labels, fields, names)
+
+
+_LOOKALIKES = str.maketrans("АВЕІКМНОРСТХаеіорсух", "ABEIKMHOPCTXaeiopcyx")
+
+
+def _fold(text: str) -> str:
+    return text.translate(_LOOKALIKES)
 
 
 def _by_position(table: Table, labels: list[str], fields: list[dict[str, Any]],
