@@ -92,3 +92,49 @@ def test_main_pages_have_no_blocking_violations(page, axe_script):
         found += _violations(page, axe_script)
 
     assert not found, "axe-core found violations:\n" + "\n".join(found)
+
+
+def test_every_public_and_office_page_has_no_blocking_violation(page, axe_script):
+    """Every page a citizen, a clerk or the officer reaches, with real content on it: a
+    published dataset with a file and a submission on its way."""
+    from radadata.workflow.services import submission_open, submission_transition
+    from radadata.workflow.states import Action
+    from tests.factories import UserFactory
+
+    owner = OwnerFactory(name="Управління освіти", short_name="Освіта")
+    clerk = UserFactory(owner=owner, email="clerk@rada.example.ua", password=PASSWORD)
+    officer(email="opendata@rada.example.ua", password=PASSWORD)
+    dataset = DatasetFactory(owner=owner, title="Перелік закладів загальної середньої освіти",
+                             name="shkoly", keywords=["освіта"])
+    add_file(dataset, content="назва,адреса\nЛіцей №1,вул. Соборна 3\n".encode())
+    submission = submission_open(dataset=dataset, by=clerk, at=AT)
+    submission_transition(submission=submission, action=Action.SUBMIT, by=clerk, at=AT)
+    version = dataset.resources.first().versions.first()
+
+    found: list[str] = []
+    for path in ("/", "/datasets/", "/registry/", "/requests/", "/requests/new/",
+                 "/developers/", "/structures/", "/login/", "/dataset/shkoly"):
+        response = page.goto(page.base + path)
+        page.wait_for_load_state()
+        if response.status == 404:
+            continue  # not published yet: the page is not there for the public
+        found += _violations(page, axe_script)
+    page.goto(page.base + "/login/")
+    page.locator("#id_username").fill("opendata@rada.example.ua")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(lambda url: "/login/" not in url)
+    office = ["/office/", "/office/dashboard/", "/office/datasets/", "/office/datasets/shkoly/",
+              f"/office/submissions/{submission.pk}/", "/office/submissions/", "/office/queue/",
+              "/office/notices/", "/office/owners/", "/office/people/", "/office/approved-list/",
+              "/office/audit/", "/office/reports/", "/office/jobs/", "/office/import/",
+              "/office/portal/", "/office/feedback/", "/office/requests/", "/office/tokens/",
+              f"/office/datasets/shkoly/files/{version.pk}/check/",
+              "/office/datasets/shkoly/structure/", "/office/datasets/shkoly/archive/",
+              "/office/datasets/new/"]
+    for path in office:
+        response = page.goto(page.base + path)
+        page.wait_for_load_state()
+        assert response.status == 200, path
+        found += _violations(page, axe_script)
+    assert not found, "axe-core found violations:\n" + "\n".join(found)
