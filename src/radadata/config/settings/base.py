@@ -167,14 +167,15 @@ WORKER_WITH_SERVER = declared.get("RADADATA_WORKER_WITH_SERVER")
 WORKERS = declared.get("RADADATA_WORKERS")
 WORKER_DEAD_AFTER_SECONDS = declared.get("RADADATA_WORKER_DEAD_AFTER_SECONDS")
 TRUSTED_PROXIES = declared.get("RADADATA_TRUSTED_PROXIES")
-# The Content-Security-Policy that prod.py sends (django-csp): scripts, styles, images and
-# fonts only from the site itself, no inline code, no frames, no plugins. The API's
-# interactive docs (Swagger UI, served locally) style elements inline: allowed there only.
+# The Content-Security-Policy that prod.py sends (django-csp): scripts, images and fonts only
+# from the site itself, no inline script at all, no frames, no plugins. Styles may also be
+# inline: the dashboard's and the reports' charts are matplotlib SVG inside the page, which
+# styles its shapes with style attributes. The API's docs (Swagger UI) go without the policy.
 CSP_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
