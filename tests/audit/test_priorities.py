@@ -178,3 +178,13 @@ def test_the_public_votes_for_a_request_and_sees_the_count(client):
     for _n in range(2):
         assert client.post(reverse("audit:vote", args=[request.pk])).status_code == 302
     assert "(2 голоси)" in client.get(reverse("audit:survey-public")).content.decode()
+
+
+def test_the_officer_reads_what_personal_data_held_an_answer(officer_client, officer):
+    survey = demand.survey_open(title="Які дані вам потрібні?", question="?", by=officer,
+                                at=AT)
+    demand.answer_send(survey=survey, wanted="Пишіть olena.koval@gmail.com або 0501234567",
+                       at=AT)
+    page = officer_client.get(reverse("audit:surveys")).content.decode()
+    assert "pd_" not in page
+    assert "Адреси електронної пошти" in page or "електронн" in page

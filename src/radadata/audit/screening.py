@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
+
+from radadata.checks.findings import CODES
 from radadata.checks.personal.scan import DETECTORS
 
 #: A long run of digits in a free text is a phone, an account or a document number: a wish
@@ -18,3 +21,14 @@ def personal_data_in(text: str) -> list[str]:
     if _LONG_NUMBER.search(text) and not found:
         found.append("pd_number")
     return found
+
+
+def kinds_of(found: str) -> list[str]:
+    """The kinds of personal data as people read them, from the codes kept with an answer."""
+    labels = []
+    for code in filter(None, found.split(",")):
+        if code == "pd_number":
+            labels.append(_("a long number (a phone, an account or a document)"))
+        else:
+            labels.append(str(CODES[code].title) if code in CODES else _("personal data"))
+    return labels

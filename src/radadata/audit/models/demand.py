@@ -87,6 +87,13 @@ class SurveyAnswer(models.Model):
     def __str__(self) -> str:
         return self.wanted[:60]
 
+    @property
+    def found_kinds(self) -> str:
+        """What personal data was found, in words (the codes stay in `found`)."""
+        from radadata.audit.screening import kinds_of
+
+        return ", ".join(kinds_of(self.found))
+
 
 class RateHit(models.Model):
     """One message from a client in the last hour, kept in the database so that every web
