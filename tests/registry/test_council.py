@@ -120,10 +120,10 @@ def test_a_real_council_gets_no_demo(capsys, monkeypatch):
 
     monkeypatch.setenv("RADADATA_DEMO", "false")
     call_command("load_demo")
-    assert "RADADATA_DEMO is off" in capsys.readouterr().out
+    assert "RADADATA_DEMO вимкнено" in capsys.readouterr().out
     monkeypatch.delenv("RADADATA_DEMO")
     council_services.council_update(by=None, at=AT, **DETAILS)
     call_command("load_demo")
-    assert "set up as a real council" in capsys.readouterr().out
+    assert "налаштовано як справжню раду" in capsys.readouterr().out
     assert not Owner.objects.exists()
     assert Council.current().name == "Зеленодольська селищна рада"

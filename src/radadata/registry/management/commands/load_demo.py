@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from radadata.config import declared
 from radadata.registry.demo import load_demo
@@ -17,12 +18,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         if not declared.get("RADADATA_DEMO"):
-            self.stdout.write("RADADATA_DEMO is off: no demo council is loaded.")
+            self.stdout.write(_("RADADATA_DEMO is off: no demo council is loaded."))
             return
         council = Council.current()
         if council.is_set_up and not Owner.objects.exists():
-            self.stdout.write(f"{council.name} is set up as a real council: no demo is "
-                              "loaded into it.")
+            self.stdout.write(_("%(council)s is set up as a real council: no demo is loaded "
+                                "into it.") % {"council": council.name})
             return
         started = time.monotonic()
         summary = load_demo()
