@@ -107,3 +107,17 @@ def test_the_page_asks_for_the_portal_date_and_the_timeline_shows_both(office): 
     html = client.get(url).content.decode()
     assert "на порталі 02.03.2026 15:30" in html
     assert "записано" in html
+
+
+def test_the_page_warns_while_the_signed_scan_is_missing(office):  # noqa: F811
+    import io
+
+    submission = received(office)
+    client = Client()
+    client.force_login(office.clerk)
+    url = reverse("workflow:submission-detail", args=[submission.pk])
+    assert 'id="scan-missing"' in client.get(url).content.decode()
+    services.submission_attach_letter(submission=submission, stream=io.BytesIO(b"%PDF-1.4"),
+                                      filename="lyst.pdf", by=office.clerk, at=day(0, 12))
+    html = client.get(url).content.decode()
+    assert 'id="scan-missing"' not in html and 'id="letter-scan"' in html
