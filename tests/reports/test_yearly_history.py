@@ -254,3 +254,21 @@ def test_a_bad_row_of_use_figures_stores_nothing(council, english):
     assert not DailyCount.objects.exists()
     plan = use_history_import(data=csv, by=None, at=AT, good_rows=True)
     assert len(plan.good_rows) == 1 and DailyCount.objects.get().views == 120
+
+
+@pytest.mark.parametrize(("approved", "published", "words"), [
+    (143, 125, "оприлюднено 125 з 143 наборів даних переліку"),
+    (21, 20, "оприлюднено 20 з 21 набору даних переліку"),
+    (22, 22, "розміщено 22 набори даних"),
+    (11, 1, "розміщено 1 набір даних"),
+])
+def test_numbers_agree_with_their_nouns(approved, published, words):
+    from radadata.reports.builders.yearly import YearlyReport
+    from radadata.reports.documents.yearly import statement
+
+    report = YearlyReport(
+        council_name="Зеленодольська селищна рада", council_genitive="", city="", year=2020,
+        as_of=END, texts={}, registered=(), published=published, approved=approved,
+        approved_published=published, rows=(), on_moderation=0, new_by_month=(0,) * 12,
+        views_by_month=(0,) * 12, downloads_by_month=(0,) * 12)
+    assert words in statement(report)
