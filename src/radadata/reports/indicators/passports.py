@@ -24,9 +24,9 @@ class PassportCompleteness(Indicator):
     def value(self, snapshot: Snapshot, datasets: list[DatasetAsOf],
               owner: Owner) -> IndicatorValue:
         ids = [d.pk for d in published(datasets)]
-        passports = (Dataset.objects.filter(pk__in=ids).select_related("responsible")
-                     .prefetch_related("keywords").order_by("title"))
-        people = responsible_by_owner()
+        every, people = _passports(snapshot)
+        chosen = set(ids)
+        passports = [dataset for dataset in every if dataset.pk in chosen]  # by title
         formats = {d.pk: d.formats for d in datasets}
         complete, lacking = 0, []
         for dataset in passports:
@@ -36,6 +36,20 @@ class PassportCompleteness(Indicator):
             else:
                 complete += 1
         return IndicatorValue(complete, len(ids), tuple(lacking))
+
+
+def _passports(snapshot: Snapshot) -> tuple[list[Dataset], dict]:
+    """The passports of every published dataset of the snapshot, by title, and each owner's
+    contact person: read once per snapshot, not once per owner (the page of the indicators
+    computes them for every owner)."""
+    memo = snapshot.__dict__.get("_passports")
+    if memo is None:
+        ids = [d.pk for d in published(list(snapshot.datasets.values()))]
+        memo = (list(Dataset.objects.filter(pk__in=ids).select_related("responsible")
+                     .prefetch_related("keywords").order_by("title")),
+                responsible_by_owner())
+        snapshot.__dict__["_passports"] = memo
+    return memo
 
 
 TEXT_FIELDS = (("title", _("title")), ("description", _("description")),
