@@ -184,5 +184,7 @@ def test_queries_per_search_request_do_not_grow_with_the_results(client, many_sc
     # №8 alone, with two files, two keywords and two themes; then eleven such datasets.
     one_computed, one_remembered = count("школа 8"), count("школа 8")
     many_computed, many_remembered = count("школа"), count("школа")
-    assert one_computed == many_computed <= first
+    # (The first answer after clear() may also fill what every answer shares, e.g. the
+    # owners' contact people: eleven datasets never cost more than one.)
+    assert many_computed <= one_computed <= first
     assert one_remembered == many_remembered <= again

@@ -47,3 +47,14 @@ def current_formats(dataset: Dataset) -> list[str]:
         if resource.version_list and resource.version_list[-1].format not in formats:
             formats.append(resource.version_list[-1].format)
     return formats
+
+
+def contacts() -> dict:
+    """selectors.responsible_by_owner(), remembered for the catalogue's version: every change
+    of an owner's people or of a person bumps it (catalog/search/cache.py), and a search page
+    of the APIs needs it on every request."""
+    from radadata.catalog.search import cache
+    from radadata.registry import selectors
+
+    version = cache.current_version()
+    return cache.get_or_compute(cache.key(version, "contacts"), selectors.responsible_by_owner)

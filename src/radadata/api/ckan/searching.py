@@ -14,9 +14,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from radadata.api.ckan import dicts, fq, params, queries
+from radadata.api.related import contacts as related_contacts
 from radadata.catalog.search import SearchQuery, SearchResult, search
 from radadata.core.errors import ValidationFailed
-from radadata.registry import selectors
 
 DEFAULT_SORT = "score desc, metadata_modified desc"
 ROWS_DEFAULT = 10
@@ -144,7 +144,7 @@ def package_search(data: dict[str, Any], *, now: dt.datetime) -> dict:
     if filters.matches_nothing:
         return _empty(facet_fields, sort)
     result = search(query)
-    contacts = selectors.responsible_by_owner()
+    contacts = related_contacts()
     results = [dicts.package_dict(d, contacts=contacts)
                for d in queries.with_package_data(result.datasets)]
     facets, search_facets = _facets(facet_fields, result, count=result.count, limit=facet_limit)

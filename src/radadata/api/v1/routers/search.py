@@ -6,11 +6,11 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from radadata.api.related import attach_related
+from radadata.api.related import contacts as related_contacts
 from radadata.api.v1 import present
 from radadata.api.v1.auth import ANYONE
 from radadata.api.v1.schemas import MAX_LIMIT, DatasetOut, ErrorOut
 from radadata.catalog.search import FACETS, SORTS, SearchQuery, search
-from radadata.registry import selectors
 
 router = Router(tags=["search"])
 
@@ -61,7 +61,7 @@ def search_datasets(request: HttpRequest, params: Query[SearchIn]) -> dict:
         owners=tuple(params.owner), sort=params.sort, limit=params.limit,
         offset=params.offset, facets=_split(params.facets)))
     attach_related(result.datasets)  # what present.dataset_out reads, as /datasets loads it
-    contacts, base = selectors.responsible_by_owner(), present.api_base()
+    contacts, base = related_contacts(), present.api_base()
     return {
         "count": result.count, "limit": params.limit, "offset": params.offset,
         "items": [present.dataset_out(d, contacts=contacts, base=base) for d in result.datasets],
