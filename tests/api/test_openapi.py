@@ -12,7 +12,7 @@ def test_openapi_document_lists_every_path(client):
     assert set(document["paths"]) == {
         "/api/v1/datasets", "/api/v1/datasets/{name}", "/api/v1/datasets/{name}/resources",
         "/api/v1/resources/{resource_id}/versions", "/api/v1/owners", "/api/v1/owners/{slug}",
-        "/api/v1/registry", "/api/v1/search",
+        "/api/v1/registry", "/api/v1/search", "/api/v1/priorities",
     }
     assert set(document["paths"]["/api/v1/datasets/{name}"]) == {"get", "patch"}
     assert "BearerToken" in document["components"]["securitySchemes"]
