@@ -3,11 +3,14 @@ portal's real dates go into the timeline, and no page scrolls sideways on a phon
 
 from __future__ import annotations
 
+import io
+
 from django.utils import timezone
 
 from radadata.jobs.models import Job
 from radadata.jobs.services import job_run
 from radadata.registry.models import ResourceVersion
+from radadata.registry.services import resources as resource_services
 from radadata.workflow.services import submission_open, submission_transition
 from radadata.workflow.states import Action
 from tests.factories import AT, DatasetFactory, OwnerFactory, UserFactory, add_file, officer
@@ -162,3 +165,31 @@ def test_no_page_scrolls_sideways_on_a_phone(page):
             .filter(r => r.scrollWidth > r.clientWidth + 1 && r.tabIndex < 0).length""")
         assert unreachable == 0, path
     assert not {path: what for path, what in wide.items() if what}, wide
+
+
+def test_a_submission_being_checked_shows_the_result_in_place(page, tmp_path, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from radadata.registry import hooks
+
+    owner = OwnerFactory(name="Управління освіти")
+    clerk = UserFactory(owner=owner, email="clerk@rada.example.ua", password=PASSWORD)
+    dataset = DatasetFactory(owner=owner, title="Мережа закладів освіти", name="merezha")
+    with hooks.work_inline(False):  # the check waits for the worker, as in production
+        resource = resource_services.resource_create(dataset=dataset, title="Заклади",
+                                                     by=clerk, at=AT)
+        resource_services.version_add(resource=resource, filename="zaklady.csv", by=clerk,
+                                      stream=io.BytesIO("назва\nЛіцей №1\n".encode()), at=AT)
+    submission = submission_open(dataset=dataset, by=clerk, at=AT)
+    submission_transition(submission=submission, action=Action.SUBMIT, by=clerk, at=AT)
+    submission.refresh_from_db()
+    assert submission.state == "checking"
+
+    _sign_in(page, "clerk@rada.example.ua")
+    page.goto(page.base + f"/office/submissions/{submission.pk}/")
+    assert page.locator("#checks-section progress").count() == 1
+    page.evaluate("window.sameDocument = true")
+    _run_queued_check()
+    page.wait_for_selector("#checks-section:not(:has(progress))")
+    assert page.locator("#checks-waiting").count() == 0
+    assert "Проблем не виявлено" in page.locator("#checks-section").inner_text()
+    assert page.evaluate("window.sameDocument === true"), "the page reloaded"

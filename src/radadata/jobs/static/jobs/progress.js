@@ -28,8 +28,14 @@
       });
   }
 
+  // The outermost marked part around the bar: a file's check panel on a dataset page, the
+  // whole checks section of a submission (whose text changes with the submission's state).
   function regionOf(box) {
-    return box.closest("[data-live-region][id]") || document.querySelector("main[id]");
+    var region = null;
+    for (var node = box.parentElement; node; node = node.parentElement) {
+      if (node.id && node.hasAttribute("data-live-region")) { region = node; }
+    }
+    return region || document.querySelector("main[id]");
   }
 
   function offerLink(box) {
