@@ -21,11 +21,13 @@ class CatalogConfig(AppConfig):
 
     def ready(self) -> None:
         from radadata.catalog.search import index_dataset
+        from radadata.catalog.search.index import index_datasets
         from radadata.registry import hooks
 
         # The registry's services keep the search index in step without importing catalog.
         if index_dataset not in hooks.on_dataset_changed:
             hooks.on_dataset_changed.append(index_dataset)
+        hooks.on_datasets_changed[index_dataset] = index_datasets
 
         # Whatever else the public APIs show (owners, contact people, files) makes what the
         # search and the APIs remember stale: give the catalogue a new version token.

@@ -43,7 +43,22 @@ def record(
     changes: dict[str, Any] | None = None,
     note: str = "",
 ) -> AuditEntry:
-    return AuditEntry.objects.create(
+    audit_entry = entry(actor=actor, action=action, obj=obj, at=at, changes=changes, note=note)
+    audit_entry.save(force_insert=True)
+    return audit_entry
+
+
+def entry(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    at: dt.datetime,
+    changes: dict[str, Any] | None = None,
+    note: str = "",
+) -> AuditEntry:
+    """The entry record() would write, unsaved: a bulk service saves many with bulk_create."""
+    return AuditEntry(
         at=at,
         actor=actor if getattr(actor, "pk", None) else None,
         action=action,

@@ -27,6 +27,9 @@ from django.db.models import QuerySet
 from radadata.registry.models import Dataset, ResourceVersion
 
 on_dataset_changed: list[Callable[[Dataset], None]] = []
+#: Each function does for many datasets at once what its `on_dataset_changed` partner (the key)
+#: does for one: the registry import calls it once for the thousands of datasets it makes.
+on_datasets_changed: dict[Callable[[Dataset], None], Callable[[list[Dataset]], None]] = {}
 on_version_added: list[Callable[..., None]] = []
 publishable: list[Callable[..., QuerySet[ResourceVersion]]] = []
 on_catalogue_changed: list[Callable[[], None]] = []
@@ -37,6 +40,17 @@ _INLINE: ContextVar[bool] = ContextVar("registry_hooks_inline", default=False)
 def dataset_changed(dataset: Dataset) -> None:
     for hook in on_dataset_changed:
         hook(dataset)
+
+
+def datasets_changed(datasets: list[Dataset]) -> None:
+    """dataset_changed() for each of `datasets`, in one pass per hook where it has a bulk form."""
+    for hook in on_dataset_changed:
+        bulk = on_datasets_changed.get(hook)
+        if bulk is not None:
+            bulk(datasets)
+        else:
+            for dataset in datasets:
+                hook(dataset)
 
 
 def catalogue_changed() -> None:

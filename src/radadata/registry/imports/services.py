@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from radadata.accounts.models import User
 from radadata.core import audit
 from radadata.core.errors import Conflict
+from radadata.core.models import AuditEntry
 from radadata.registry import access, hooks
 from radadata.registry.models import ApprovedListItem, Dataset, DatasetFact, FactKind
 from radadata.registry.services import lists as list_services
@@ -37,6 +38,17 @@ def dataset_record_publication(*, dataset: Dataset, published_on: dt.date, by: U
     access.require_office(by)
     if dataset.status == DatasetStatus.ARCHIVED:
         raise Conflict(_("An archived dataset is no longer updated; restore it first."))
+    entry = mark_publication(dataset, published_on=published_on, by=by, at=at)
+    dataset.save()
+    entry.save()
+    hooks.dataset_changed(dataset)
+    return dataset
+
+
+def mark_publication(dataset: Dataset, *, published_on: dt.date, by: User | None,
+                     at: dt.datetime) -> AuditEntry:
+    """dataset_record_publication's change, on the instance only: returns its audit entry,
+    unsaved (the bulk import saves many at once)."""
     before = audit.snapshot(dataset, DATASET_FIELDS)
     was_published = dataset.status == DatasetStatus.PUBLISHED
     first = start_of_day(published_on)
@@ -45,12 +57,11 @@ def dataset_record_publication(*, dataset: Dataset, published_on: dt.date, by: U
     if dataset.last_modified_at is None or dataset.last_modified_at < first:
         dataset.last_modified_at = first
     dataset.updated_at = at
-    dataset.save()
-    audit.record(actor=by, action="dataset.updated" if was_published else "dataset.published",
-                 obj=dataset, at=at, changes=audit.diff(before, audit.snapshot(dataset,
-                                                                               DATASET_FIELDS)),
-                 note=_("Date of first publication from the imported registry."))
-    return dataset
+    return audit.entry(actor=by,
+                       action="dataset.updated" if was_published else "dataset.published",
+                       obj=dataset, at=at,
+                       changes=audit.diff(before, audit.snapshot(dataset, DATASET_FIELDS)),
+                       note=_("Date of first publication from the imported registry."))
 
 
 @transaction.atomic
@@ -66,6 +77,41 @@ def dataset_record_history(*, dataset: Dataset, uploaded_on: dt.date | None = No
     from its start when `on_list`. One audit entry."""
     access.require_office(by)
     before = audit.snapshot(dataset, _HISTORY_FIELDS)
+    facts = mark_history(dataset, uploaded_on=uploaded_on, published_on=published_on,
+                         modified_on=modified_on, state=state, at=at)
+    dataset.save()
+    for kind, moment in facts.items():
+        DatasetFact.objects.update_or_create(dataset=dataset, kind=kind,
+                                             defaults={"at": moment, "recorded_at": at})
+    if on_list and not ApprovedListItem.objects.filter(dataset=dataset).exists():
+        item = list_services.approved_item_add(title=dataset.title, dataset=dataset, by=by,
+                                               at=at)
+        item.added_at = dataset.registered_at  # on the list since its start
+        item.save(update_fields=["added_at"])
+    history_entry(dataset, before, facts, by=by, at=at).save()
+    hooks.dataset_changed(dataset)
+    return dataset
+
+
+def history_entry(dataset: Dataset, before: dict, facts: dict[str, dt.datetime], *,
+                  by: User | None, at: dt.datetime) -> AuditEntry:
+    """The one audit entry of an imported history (unsaved)."""
+    changes = audit.diff(before, audit.snapshot(dataset, _HISTORY_FIELDS))
+    changes.update({f"fact:{kind}": [None, moment.isoformat()]
+                    for kind, moment in facts.items()})
+    return audit.entry(actor=by, action=HISTORY_ACTION, obj=dataset, at=at, changes=changes,
+                       note=_("History from the imported registry."))
+
+
+def history_snapshot(dataset: Dataset) -> dict:
+    return audit.snapshot(dataset, _HISTORY_FIELDS)
+
+
+def mark_history(dataset: Dataset, *, uploaded_on: dt.date | None,
+                 published_on: dt.date | None, modified_on: dt.date | None, state: str,
+                 at: dt.datetime) -> dict[str, dt.datetime]:
+    """dataset_record_history's change of the dataset's own fields, on the instance only;
+    returns the dated facts to record ({kind: moment})."""
     days = [d for d in (dataset.created_on, uploaded_on, published_on, modified_on) if d]
     start = start_of_day(min(days))
     if start < dataset.registered_at:
@@ -81,24 +127,9 @@ def dataset_record_history(*, dataset: Dataset, uploaded_on: dt.date | None = No
         dataset.status = DatasetStatus.ARCHIVED
         dataset.periodicity = Periodicity.NO_LONGER
     dataset.updated_at = at
-    dataset.save()
     facts = {}
     if uploaded_on:
         facts[FactKind.UPLOADED] = start_of_day(uploaded_on)
     if state == "rejected":
         facts[FactKind.REJECTED] = start_of_day(modified_on or uploaded_on or published_on)
-    for kind, moment in facts.items():
-        DatasetFact.objects.update_or_create(dataset=dataset, kind=kind,
-                                             defaults={"at": moment, "recorded_at": at})
-    if on_list and not ApprovedListItem.objects.filter(dataset=dataset).exists():
-        item = list_services.approved_item_add(title=dataset.title, dataset=dataset, by=by,
-                                               at=at)
-        item.added_at = dataset.registered_at  # on the list since its start
-        item.save(update_fields=["added_at"])
-    changes = audit.diff(before, audit.snapshot(dataset, _HISTORY_FIELDS))
-    changes.update({f"fact:{kind}": [None, moment.isoformat()]
-                    for kind, moment in facts.items()})
-    audit.record(actor=by, action=HISTORY_ACTION, obj=dataset, at=at, changes=changes,
-                 note=_("History from the imported registry."))
-    hooks.dataset_changed(dataset)
-    return dataset
+    return facts
