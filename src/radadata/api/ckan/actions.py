@@ -173,7 +173,7 @@ def group_list(context: Context, data: dict[str, Any]) -> list:
     """
     page = _named_page(queries.themes_with_counts(), data, key="code", keep="groups")
     if not params.boolean(data, "all_fields", False):
-        return [theme.code for theme in page]
+        return [dicts.group_name(theme.code) for theme in page]
     return [dicts.group_dict(t, package_count=t.package_count) for t in page]
 
 

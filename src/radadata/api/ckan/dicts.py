@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from radadata.accounts.models import User
 from radadata.api.ckan import ids
+from radadata.catalog.search.cache import current_version
 from radadata.registry import selectors
 from radadata.registry.models import Dataset, Keyword, Owner, Resource, ResourceVersion, Theme
 
@@ -138,10 +139,37 @@ def organization_dict(owner: Owner, *, package_count: int | None = None) -> dict
     return result
 
 
+#: CKAN keeps organisations and groups in one table: a name is unique across both. A theme
+#: whose code is also an owner's short name is named with this suffix.
+GROUP_SUFFIX = "-tema"
+_OWNER_NAMES: dict[str, frozenset[str]] = {}
+
+
+def _owner_names() -> frozenset[str]:
+    """The owners' short names, read once per catalogue version (owners bump it)."""
+    version = current_version()
+    names = _OWNER_NAMES.get(version) if version else None
+    if names is None:
+        names = frozenset(Owner.objects.values_list("slug", flat=True))
+        if version:
+            _OWNER_NAMES.clear()
+            _OWNER_NAMES[version] = names
+    return names
+
+
+def group_name(code: str) -> str:
+    return f"{code}{GROUP_SUFFIX}" if code in _owner_names() else code
+
+
+def theme_code(name: str) -> str:
+    """A theme's code from its group name (either form)."""
+    return name.removesuffix(GROUP_SUFFIX)
+
+
 def group_dict(theme: Theme, *, package_count: int | None = None) -> dict:
     result = {
         "id": ids.group_id(theme.pk),
-        "name": theme.code,
+        "name": group_name(theme.code),
         "title": theme.name,
         "display_name": theme.name,
         "description": "",

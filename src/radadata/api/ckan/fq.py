@@ -210,6 +210,8 @@ def _add_values(filters: Filters, name: str, values: list[str]) -> None:
     target = LIST_FIELDS[name]
     if name == "res_format":
         values = [v.upper() for v in values]
+    if name == "groups":  # a group's name may carry the suffix that sets it apart
+        values = [v.removesuffix("-tema") for v in values]  # dicts.GROUP_SUFFIX
     if name == "tags":  # tag names show an apostrophe as ʼ; the keyword may have ' or ’
         values = [w for v in values for w in (v, v.replace("\u02bc", "'"),
                                               v.replace("\u02bc", "\u2019"))]

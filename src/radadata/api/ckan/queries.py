@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from radadata.api.ckan import ids
+from radadata.api.ckan.dicts import theme_code
 from radadata.api.related import attach_related, with_related
 from radadata.core.errors import NotFound
 from radadata.registry.models import Dataset, Keyword, Owner, Resource, ResourceVersion, Theme
@@ -71,7 +72,7 @@ def themes_with_counts() -> QuerySet[Theme]:
 
 def theme_by_id(value: str) -> Theme:
     pk = ids.read("group", value)
-    theme = themes_with_counts().filter(Q(pk=pk) if pk else Q(code=value)).first()
+    theme = themes_with_counts().filter(Q(pk=pk) if pk else Q(code=theme_code(value))).first()
     if theme is None:
         raise NotFound(_("No group has this id or name."))
     return theme

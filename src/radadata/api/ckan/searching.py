@@ -109,7 +109,8 @@ def _facets(fields: list[str], result: SearchResult, *, count: int, limit: int
             items = [(dicts.LICENSE["id"], dicts.LICENSE["title"], count)] if count else []
         else:
             found = sorted(result.facets.get(FACETS[name], []), key=lambda f: -f.count)
-            items = [(f.value, f.label, f.count) for f in found if f.count > 0]
+            items = [(dicts.group_name(f.value) if name == "groups" else f.value, f.label,
+                      f.count) for f in found if f.count > 0]
         if limit >= 0:
             items = items[:limit]
         facets[name] = {value: n for value, _label, n in items}
