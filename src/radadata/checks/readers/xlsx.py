@@ -102,7 +102,9 @@ def _sheet_table(ctx: FileContext, name: str, values: list[list], scanned: Sheet
     def rows() -> Iterator[list[str | None]]:
         for number, cells_of_row in enumerate(values, start=1):
             # calamine gives an empty cell as "": no reader here tells it from a missing one.
-            row = [None if value == "" else cell_text(value) for value in cells_of_row]
+            # Text, most cells, is itself: only the other values go through cell_text.
+            row = [(value or None) if value.__class__ is str else cell_text(value)
+                   for value in cells_of_row]
             # A formula without the value Excel saves with it (files written by programs
             # that do not calculate): the formula text is what the cell shows.
             for col, formula in scanned.formulas.get(number, ()):
