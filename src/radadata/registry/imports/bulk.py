@@ -42,14 +42,16 @@ _BATCH = 500
 _CHUNK = 900  # under SQLite's limit of variables in one query
 
 
-def _clean(instance, row: int, *, exclude: list[str]) -> None:
-    """The model's own field rules, as dataset_register checks them (without the queries of
-    the foreign keys, which are the owners and people just loaded or made, and of uniqueness,
-    which the dry run and _unique_name ensure)."""
-    errors = passport_errors(instance) if isinstance(instance, Dataset) else {}
+def _clean(dataset: Dataset, row: int) -> None:
+    """The checks of dataset_register. The dry run, planned again in this transaction, has
+    checked every field of the row with the model's own rules; left are the passport rule and
+    the address name and identifier made here. (No query: the owners and people are those just
+    loaded or made, and the dry run and _Names keep identifiers and names unique.)"""
+    errors = passport_errors(dataset)
+    others = [f.name for f in Dataset._meta.concrete_fields
+              if f.name not in ("name", "identifier")]
     try:
-        instance.full_clean(exclude=exclude, validate_unique=False,
-                            validate_constraints=False)
+        dataset.clean_fields(exclude=others)
     except ValidationError as error:
         errors = {**error.message_dict, **errors}
     if errors:
@@ -133,7 +135,6 @@ def register_new(rows: list[RowOutcome], *, owner: Callable[..., Owner],
             position += 1
             item = ApprovedListItem(title=dataset.title, owner=dataset.owner, dataset=dataset,
                                     position=position, added_at=at)
-            _clean(item, 0, exclude=["owner", "dataset", "national_item"])
             item.added_at = dataset.registered_at  # on the list since its start
             items.append(item)
     ApprovedListItem.objects.bulk_create(items, batch_size=_BATCH)
@@ -186,7 +187,7 @@ def _new_dataset(row: int, fields: dict, *, names: _Names, allowed: set[int],
                       registered_at=at, updated_at=at, **fields)
     dataset.identifier = (dataset.identifier or "").strip() or str(uuid.uuid4())
     dataset.name = dataset.name or names(dataset.title)
-    _clean(dataset, row, exclude=["owner", "responsible"])
+    _clean(dataset, row)
     return dataset
 
 
