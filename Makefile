@@ -87,6 +87,7 @@ test-ckan: install
 
 bench: install
 	$(BIN)/python bench/export_registry.py --rows 10000
+	$(BIN)/python bench/import_registry.py --rows 10000 --per-row-rows 1000
 	$(BIN)/python bench/catalog_search.py --rows 10000 --requests 1000 --clients 10 --workload both
 	$(BIN)/python bench/office_pages.py
 	$(BIN)/python bench/checks_big.py --rows 1000000 --errors 300
