@@ -217,3 +217,72 @@ def test_bulk_refuses_a_clerk_as_the_services_do():
         imports.registry_import(table=source, mapping=imports.recognise(source.header),
                                 by=clerk, at=AT, bulk=True)
     assert not Dataset.objects.exists()
+
+
+def _upload(client, rows: list[list[Any]]) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.BytesIO()
+    book = Workbook()
+    book.active.append(PLAIN)
+    for item in rows:
+        book.active.append(item)
+    book.save(buffer)
+    response = client.post("/office/import/",
+                           {"file": SimpleUploadedFile("перелік.xlsx", buffer.getvalue())})
+    assert response["Location"] == "/office/import/review/"
+
+
+def test_a_big_list_from_the_office_is_imported_by_a_job_with_its_progress_page(
+        officer_client, officer):
+    from django.core.files.storage import default_storage
+
+    from radadata.jobs.models import Job
+    from radadata.jobs.services import job_run
+
+    rows = [[f"big-{n}", f"Набір {n}", "Опис.", "Щороку", "бюджет", "Закон", "CSV",
+             "Фінансове управління", "", "", "", "01.02.2022" if n % 2 else ""]
+            for n in range(imports.job.BACKGROUND_FROM)]
+    rows[7][PLAIN.index("description")] = ""  # rejected: the passport needs a description
+    _upload(officer_client, rows)
+    stored = officer_client.session["registry_import"]
+    review = officer_client.get("/office/import/review/").content.decode()
+    assert "Такий довгий перелік імпортується у фоні" in review
+    response = officer_client.post("/office/import/apply/", {"good_rows": "1"})
+    job = Job.objects.get(kind="registry_import")
+    assert response["Location"] == f"/office/jobs/{job.pk}/?next=%2Foffice%2Fdatasets%2F"
+    assert not Dataset.objects.exists()  # not yet: the worker runs it
+    page = officer_client.get(response["Location"]).content.decode()
+    assert "<progress" in page
+
+    job = job_run(job.pk)
+    assert job.status == "done", job.message
+    assert job.result["create"] == imports.job.BACKGROUND_FROM - 1
+    assert Dataset.objects.count() == imports.job.BACKGROUND_FROM - 1
+    assert Dataset.objects.filter(status=DatasetStatus.PUBLISHED).count() == 249  # not row 7
+    assert AuditEntry.objects.filter(action="dataset.registered", actor=officer).count() == (
+        imports.job.BACKGROUND_FROM - 1)
+    assert not default_storage.exists(f"imports/{stored['token']}.xlsx")
+    page = officer_client.get(f"/office/jobs/{job.pk}/").content.decode()
+    assert "499" in page  # the line of the writing step: datasets created
+    rejected = officer_client.get("/office/import/rejected.xlsx")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(rejected.content)).active
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["big-7"]
+
+
+def test_a_job_of_a_file_with_rejected_rows_imports_nothing(officer_client):
+    from radadata.jobs.models import Job
+    from radadata.jobs.services import job_run
+
+    rows = [[f"all-{n}", f"Набір {n}", "Опис.", "Щороку", "", "Закон", "", "Відділ", "",
+             "", "", ""] for n in range(imports.job.BACKGROUND_FROM)]
+    rows[3][PLAIN.index("purpose")] = ""
+    _upload(officer_client, rows)
+    officer_client.post("/office/import/apply/")
+    job = job_run(Job.objects.get(kind="registry_import").pk)
+    assert job.status != "done"
+    assert not Dataset.objects.exists()
+    page = officer_client.get(f"/office/jobs/{job.pk}/").content.decode()
+    assert "Рядок 5" in page or "Row 5" in page  # the rejected row is named

@@ -5,3 +5,6 @@ class RegistryConfig(AppConfig):
     name = "radadata.registry"
     label = "registry"
     verbose_name = "Registry"
+
+    def ready(self) -> None:
+        from radadata.registry.imports import job  # noqa: F401  (registers the import job)

@@ -10,18 +10,21 @@ replaced by the officer's next one, and a finished import deletes its file.
 from __future__ import annotations
 
 import secrets
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from radadata.core.errors import ValidationFailed
+from radadata.jobs.services import job_start
 from radadata.registry import imports
+from radadata.registry.imports import job as import_job
 from radadata.registry.imports.forms import MappingForm, UploadForm
 from radadata.registry.imports.report import describe_file, unmapped_columns
 from radadata.registry.imports.template import template_workbook
@@ -131,6 +134,7 @@ def import_review(request: HttpRequest) -> HttpResponse:
     return render(request, "registry/office/import/review.html", {
         "plan": plan, "file": describe_file(table), "counts": plan.counts,
         "page": paginate(request, rows, per_page=200), "show": show,
+        "in_background": len(table.rows) >= import_job.BACKGROUND_FROM,
         "columns": [(imports.letter(i), table.header[i], imports.LABELS[key])
                     for i, key in enumerate(state["mapping"]) if key in imports.LABELS],
     })
@@ -143,6 +147,8 @@ def import_apply(request: HttpRequest) -> HttpResponse:
         state, table = _load(request)
     except _NoUpload:
         return _restart(request)
+    if len(table.rows) >= import_job.BACKGROUND_FROM:
+        return _apply_in_background(request, state)
     try:
         plan = imports.registry_import(table=table, mapping=state["mapping"],
                                        by=request.user, at=now(),
@@ -172,6 +178,23 @@ def import_apply(request: HttpRequest) -> HttpResponse:
     messages.success(request, _("The import is done: %(create)d datasets created, %(update)d "
                                 "updated, %(unchanged)d unchanged.") % plan.counts)
     return redirect("registry:dataset-list")
+
+
+def _apply_in_background(request: HttpRequest, state: dict) -> HttpResponse:
+    """A big file is imported by a background job; its page shows how far it has got."""
+    good_rows = bool(request.POST.get("good_rows"))
+    params = {"path": _path(state), "filename": state["filename"],
+              "mapping": state["mapping"], "good_rows": good_rows}
+    if good_rows:
+        _discard_rejected(request)
+        token = secrets.token_urlsafe(16)
+        params["rejected"] = f"imports/{token}-rejected.xlsx"
+        request.session[REJECTED_KEY] = token
+    job = job_start(kind=import_job.KIND, params=params, by=request.user, at=now(),
+                    subject=state["filename"][:100])
+    request.session.pop(SESSION_KEY, None)  # the job deletes the file when it is done
+    back = reverse("registry:dataset-list")
+    return redirect(f"{reverse('jobs:detail', args=[job.pk])}?{urlencode({'next': back})}")
 
 
 @require_safe
