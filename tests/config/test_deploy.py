@@ -25,7 +25,9 @@ TEMPLATES = ROOT / "src" / "radadata"
 
 
 def _prod_env(tmp_path: Path, **extra: str) -> dict:
-    return {**os.environ, "DJANGO_SETTINGS_MODULE": "radadata.config.settings.prod",
+    # The browser tests' conftest allows sync ORM under Playwright's loop; a server never does.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    return {**inherited, "DJANGO_SETTINGS_MODULE": "radadata.config.settings.prod",
             "RADADATA_SECRET_KEY": secrets.token_urlsafe(60),
             "RADADATA_ALLOWED_HOSTS": "opendata.rada.example.ua",
             "RADADATA_DATA_DIR": str(tmp_path), "RADADATA_DATABASE_URL": "", **extra}
