@@ -75,8 +75,7 @@ class _Applier:
     def person(self, ref: User | NewPerson | None) -> User | None:
         return self.people[id(ref)] if isinstance(ref, NewPerson) else ref
 
-    def run(self, *, bulk: bool | None = None,
-            progress: Callable[[int], None] | None = None) -> None:
+    def run(self, *, bulk: bool | None = None) -> None:
         rows = self.plan.good_rows
         if bulk is None:
             bulk = sum(outcome.action == CREATE for outcome in rows) >= BULK_FROM
@@ -97,8 +96,7 @@ class _Applier:
                 self._add_person(person)
         if bulk:
             register_new([outcome for outcome in rows if outcome.action == CREATE],
-                         owner=self.owner, person=self.person, by=self.by, at=self.at,
-                         progress=progress)
+                         owner=self.owner, person=self.person, by=self.by, at=self.at)
         for outcome in rows:
             if outcome.action == UPDATE or (outcome.action == CREATE and not bulk):
                 self._dataset(outcome)
@@ -153,8 +151,8 @@ class _Applier:
 
 @transaction.atomic
 def registry_import(*, table: Table, mapping: list[str | None], by: User | None,
-                    at: dt.datetime, good_rows: bool = False, bulk: bool | None = None,
-                    progress: Callable[[int], None] | None = None) -> ImportPlan:
+                    at: dt.datetime, good_rows: bool = False,
+                    bulk: bool | None = None) -> ImportPlan:
     """Import the registry file in one transaction. Officer only (or the system, by=None).
 
     Every row or none: raises ImportRejected (a ValidationFailed listing the bad rows) when any
@@ -162,12 +160,11 @@ def registry_import(*, table: Table, mapping: list[str | None], by: User | None,
     out (rejected_workbook() gives them back to correct).
 
     From BULK_FROM new datasets on they are written in bulk (bulk.py), fewer one by one through
-    the services; `bulk` True or False chooses (the same rows either way). `progress` is told
-    how many new datasets are written so far.
+    the services; `bulk` True or False chooses (the same rows either way).
     """
     access.require_office(by)
     plan = plan_import(table, mapping, at=at)
     if plan.rejected and not (good_rows and plan.good_rows):
         raise ImportRejected(plan)
-    _Applier(plan, by=by, at=at).run(bulk=bulk, progress=progress)
+    _Applier(plan, by=by, at=at).run(bulk=bulk)
     return plan

@@ -82,8 +82,7 @@ class _Names:
 
 def register_new(rows: list[RowOutcome], *, owner: Callable[..., Owner],
                  person: Callable[..., User | None], by: User | None,
-                 at: dt.datetime, progress: Callable[[int], None] | None = None
-                 ) -> list[Dataset]:
+                 at: dt.datetime) -> list[Dataset]:
     """Register the datasets of the CREATE rows, with their keywords and history, as
     dataset_register and dataset_record_history / dataset_record_publication would one by one.
     `owner` and `person` map the plan's references to the saved owners and people."""
@@ -119,10 +118,7 @@ def register_new(rows: list[RowOutcome], *, owner: Callable[..., Owner],
         datasets.append(dataset)
         staged.append((dataset, words, registered, facts, bool(outcome.on_list
                                                                and outcome.has_history), later))
-    for start in range(0, len(datasets), _BATCH):
-        Dataset.objects.bulk_create(datasets[start:start + _BATCH])
-        if progress is not None:
-            progress(min(start + _BATCH, len(datasets)))
+    Dataset.objects.bulk_create(datasets, batch_size=_BATCH)
     _keywords([(dataset, words) for dataset, words, *_ in staged])
     DatasetFact.objects.bulk_create(
         [DatasetFact(dataset=dataset, kind=kind, at=moment, recorded_at=at)
