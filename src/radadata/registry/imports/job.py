@@ -1,6 +1,6 @@
 """A big registry import from the office runs in the background (the jobs app), so the officer
-watches its progress on the job's page instead of waiting on a request: first the file is read
-and checked, then every row is written in one transaction (all or none, as in the office).
+watches its progress on the job's page instead of waiting on a request: first the file is read,
+then every row is checked and written in one transaction (all or none, as in the office).
 
 The uploaded file waits in the file storage at params["path"]; the job deletes it once the
 import is done. With params["good_rows"] the rejected rows are written for the officer to
@@ -19,8 +19,7 @@ from django.utils.translation import gettext_lazy
 from radadata.core.errors import NotFound
 from radadata.jobs.base import Item, JobRunner, register
 
-from .apply import ImportRejected, registry_import
-from .planning import plan_import
+from .apply import registry_import
 from .reading import Table, read_table
 from .rejected import rejected_workbook
 
@@ -37,8 +36,8 @@ class RegistryImportJob(JobRunner):
     title = gettext_lazy("Registry import")
 
     def items(self) -> Iterable[Item]:
-        return [Item(key="check", label=_("Reading and checking the file")),
-                Item(key="apply", label=_("Writing the datasets"))]
+        return [Item(key="read", label=_("Reading the file")),
+                Item(key="apply", label=_("Checking and writing the datasets"))]
 
     def _table(self) -> Table:
         if not hasattr(self, "_read"):
@@ -51,19 +50,15 @@ class RegistryImportJob(JobRunner):
 
     def process(self, item: Item) -> str:
         table = self._table()
-        mapping = self.params["mapping"]
-        good_rows = bool(self.params.get("good_rows"))
-        if item.key == "check":
-            plan = plan_import(table, mapping, at=self.at)
-            if plan.rejected and not (good_rows and plan.good_rows):
-                raise ImportRejected(plan)
-            return _("%(rows)d rows checked: %(create)d to create, %(update)d to update, "
-                     "%(unchanged)d unchanged, %(reject)d rejected.") % {
-                         "rows": len(plan.rows), **plan.counts}
+        if item.key == "read":
+            return _("%(rows)d rows read.") % {"rows": len(table.rows)}
+        # Checked again and written in one transaction (the registry may have changed since
+        # the officer's dry run): a rejected row stops it before anything is written.
         # The writing is one transaction: what it would report of its progress is seen by
         # others only at its commit, so the bar moves by the two steps.
-        plan = registry_import(table=table, mapping=mapping, by=self.job.created_by,
-                               at=self.at, good_rows=good_rows)
+        plan = registry_import(table=table, mapping=self.params["mapping"],
+                               by=self.job.created_by, at=self.at,
+                               good_rows=bool(self.params.get("good_rows")))
         if plan.rejected and self.params.get("rejected"):
             default_storage.save(self.params["rejected"],
                                  ContentFile(rejected_workbook(plan)))
