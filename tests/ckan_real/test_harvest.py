@@ -53,9 +53,13 @@ def _run_test(portal, source_id: str) -> str:
 
 def _harvest(portal, *, url: str, source_type: str, config: dict) -> dict:
     """Create a harvest source on the portal, run it once, and return its job's report."""
-    source = portal.action("harvest_source_create", name=f"source-{uuid.uuid4().hex[:8]}",
+    # The live server's address is the same for the whole session, and CKAN allows one
+    # source per address and config: a key of the test's own tells them apart.
+    run = uuid.uuid4().hex[:8]
+    source = portal.action("harvest_source_create", name=f"source-{run}",
                            title="RadaData", url=url, source_type=source_type,
-                           owner_org=portal.organization, config=json.dumps(config))
+                           owner_org=portal.organization,
+                           config=json.dumps({**config, "radadata_test": run}))
     _run_test(portal, source["id"])
     [job] = portal.action("harvest_job_list", source_id=source["id"])
     return {**job["stats"], "report": portal.action("harvest_job_report", id=job["id"])}
