@@ -286,3 +286,15 @@ def test_a_job_of_a_file_with_rejected_rows_imports_nothing(officer_client):
     assert not Dataset.objects.exists()
     page = officer_client.get(f"/office/jobs/{job.pk}/").content.decode()
     assert "Рядок 5" in page or "Row 5" in page  # the rejected row is named
+
+
+def test_the_garbage_collector_is_set_back_after_an_import_even_a_refused_one():
+    import gc
+
+    before = gc.get_threshold()
+    source = workbook(PLAIN, [[f"g-{n}", "Набір", "Опис.", "Щороку", "", "", "", "Відділ", "",
+                               "", "", ""] for n in range(3)])  # no purpose: rejected
+    with pytest.raises(imports.ImportRejected):
+        imports.registry_import(table=source, mapping=imports.recognise(source.header),
+                                by=None, at=AT)
+    assert gc.get_threshold() == before

@@ -10,7 +10,10 @@ and any error on the way rolls the whole import back. Many new datasets are writ
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import transaction
@@ -34,6 +37,29 @@ from .reading import Table
 #: From this many new datasets on an import writes them in bulk (bulk.py); a few rows go
 #: through the services one by one, as the officer's own edits do (well under a second).
 BULK_FROM = 20
+
+
+_GC_LOCK = threading.Lock()
+_GC_USERS = [0, (0, 0, 0)]  # imports running in this process, the thresholds before them
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Python's cyclic garbage collector runs every 700 new objects and walks everything alive;
+    an import makes hundreds of thousands of model objects, none in a cycle worth collecting
+    mid-way: collecting the youngest objects every 50,000 saves a quarter of the time."""
+    with _GC_LOCK:
+        if not _GC_USERS[0]:
+            _GC_USERS[1] = gc.get_threshold()
+            gc.set_threshold(50_000, 20, 100)
+        _GC_USERS[0] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _GC_USERS[0] -= 1
+            if not _GC_USERS[0]:
+                gc.set_threshold(*_GC_USERS[1])
 
 
 def row_message(row: int, message: str) -> str:
@@ -163,8 +189,9 @@ def registry_import(*, table: Table, mapping: list[str | None], by: User | None,
     the services; `bulk` True or False chooses (the same rows either way).
     """
     access.require_office(by)
-    plan = plan_import(table, mapping, at=at)
-    if plan.rejected and not (good_rows and plan.good_rows):
-        raise ImportRejected(plan)
-    _Applier(plan, by=by, at=at).run(bulk=bulk)
+    with _fewer_collections():
+        plan = plan_import(table, mapping, at=at)
+        if plan.rejected and not (good_rows and plan.good_rows):
+            raise ImportRejected(plan)
+        _Applier(plan, by=by, at=at).run(bulk=bulk)
     return plan
