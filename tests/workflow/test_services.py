@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 
 from radadata.accounts.models import User
-from radadata.core.errors import Conflict, NotAllowed, NotFound
+from radadata.core.errors import Conflict, NotAllowed, NotFound, ValidationFailed
 from radadata.core.models import AuditEntry
 from radadata.registry.models import Dataset, Owner, ResourceVersion
 from radadata.registry.selectors import datasets_with_files
@@ -467,6 +467,36 @@ def test_archiving_waits_for_the_open_submission_and_keeps_the_data_public(publi
     assert public_numbers(dataset) == [1]
     with pytest.raises(Conflict):  # its publication would be refused at the end
         services.submission_open(dataset=dataset, by=office.clerk, at=day(3))
+
+
+def test_an_archived_dataset_is_updated_again_on_the_schedule_chosen(published):
+    office = published
+    periodicity_before = office.dataset.periodicity
+    services.dataset_archive(dataset=office.dataset, by=office.officer, at=day(1),
+                             reason="Заклад реорганізовано.")
+    dataset = Dataset.objects.get(pk=office.dataset.pk)
+    assert dataset_services.periodicity_before_archiving(dataset) == periodicity_before
+    with pytest.raises(NotAllowed):
+        services.dataset_restore(dataset=dataset, by=office.clerk, at=day(2),
+                                 periodicity=Periodicity.YEARLY, reason="Відновлено.")
+    with pytest.raises(ValidationFailed) as missing:
+        services.dataset_restore(dataset=dataset, by=office.officer, at=day(2),
+                                 periodicity=Periodicity.NO_LONGER, reason="")
+    assert set(missing.value.errors) == {"periodicity", "reason"}
+
+    services.dataset_restore(dataset=dataset, by=office.officer, at=day(2),
+                             periodicity=Periodicity.YEARLY, reason="Збір даних відновлено.")
+    dataset = Dataset.objects.get(pk=office.dataset.pk)
+    assert dataset.status == DatasetStatus.PUBLISHED  # it was published before
+    assert dataset.periodicity == Periodicity.YEARLY
+    entry = AuditEntry.objects.get(action="dataset.restored")
+    assert entry.note == "Збір даних відновлено." and entry.actor == office.officer
+    # Its people may submit an update again.
+    submission = services.submission_open(dataset=dataset, by=office.clerk, at=day(3))
+    assert submission.state == State.DRAFT
+    with pytest.raises(Conflict):  # nothing to restore any more
+        services.dataset_restore(dataset=dataset, by=office.officer, at=day(4),
+                                 periodicity=Periodicity.YEARLY, reason="Ще раз.")
 
 
 # The signed cover letter.

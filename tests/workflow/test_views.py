@@ -471,6 +471,30 @@ def test_the_officer_archives_a_dataset_with_a_reason(world):
     assert "Submit an update" not in page
 
 
+def test_the_officer_restores_an_archived_dataset(world):
+    office = client_of(world.officer)
+    office.post(reverse("workflow:dataset-archive", args=["shkoly"]),
+                {"reason": "Рішення виконкому №12 від 01.11.2026"})
+    url = reverse("workflow:dataset-restore", args=["shkoly"])
+    page = office.get(reverse("registry:dataset-office", args=["shkoly"])).content.decode()
+    assert url in page
+    assert client_of(world.clerk).get(url).status_code == 403
+
+    form = office.get(url).content.decode()
+    assert 'name="periodicity"' in form
+    missing = office.post(url, {"periodicity": "once a year", "reason": ""})
+    assert "Write why the dataset is updated again." in missing.content.decode()
+    response = office.post(url, {"periodicity": "once a quarter",
+                                 "reason": "Рішення виконкому №20 від 01.12.2026"})
+    assert response.status_code == 302
+    world.published.refresh_from_db()
+    assert world.published.status == DatasetStatus.PUBLISHED
+    assert world.published.periodicity == "once a quarter"
+    page = client_of(world.clerk).get(
+        reverse("registry:dataset-office", args=["shkoly"])).content.decode()
+    assert "Submit an update" in page
+
+
 def test_archiving_a_dataset_with_an_open_submission_is_refused(world):
     submitted(world, world.published)
     response = client_of(world.officer).post(

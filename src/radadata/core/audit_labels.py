@@ -23,6 +23,7 @@ ACTION_LABELS = {
     "dataset.registered": _("dataset entered in the registry"),
     "dataset.updated": _("passport changed"),
     "dataset.archived": _("dataset marked as no longer updated"),
+    "dataset.restored": _("dataset updated again (no longer archived)"),
     "owner.created": _("owner added"),
     "owner.member_added": _("role at the owner given"),
     "owner.member_removed": _("role at the owner removed"),

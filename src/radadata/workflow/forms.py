@@ -12,6 +12,7 @@ from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from radadata.registry.models import Owner
+from radadata.registry.vocabularies import Periodicity
 from radadata.workflow.models import Kind
 from radadata.workflow.selectors import ActionChoice, queue_states
 from radadata.workflow.states import Action
@@ -111,6 +112,19 @@ class ArchiveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("E.g. the decision that ended the collection of these data, with its date. "
                     "It is kept in the audit log."))
+
+
+class RestoreForm(forms.Form):
+    # The service decides what is missing and says so next to the field.
+    periodicity = forms.ChoiceField(
+        label=_("how often it will be updated"), required=False,
+        choices=[(value, label) for value, label in Periodicity.choices
+                 if value != Periodicity.NO_LONGER])
+    reason = forms.CharField(
+        label=_("why it is updated again"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. the decision that resumed the collection of these data. It is kept in "
+                    "the audit log."))
 
 
 def _with_blank(choices: list[tuple[str, Any]]) -> list[tuple[str, Any]]:

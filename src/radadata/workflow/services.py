@@ -314,6 +314,13 @@ def dataset_archive(*, dataset: Dataset, by: User | None, at: dt.datetime,
     return dataset_services.dataset_archive(dataset=dataset, by=by, at=at, reason=reason)
 
 
+def dataset_restore(*, dataset: Dataset, by: User | None, at: dt.datetime, periodicity: str,
+                    reason: str) -> Dataset:
+    """The dataset is updated again: new submissions may be opened for it."""
+    return dataset_services.dataset_restore(dataset=dataset, by=by, at=at,
+                                            periodicity=periodicity, reason=reason)
+
+
 def notices_mark_read(*, user: User, notices: list[Notice], at: dt.datetime) -> int:
     """The person has seen these notices of theirs. Not in the audit log: reading one's own
     notices changes no record of the council."""

@@ -201,3 +201,43 @@ def dataset_archive(*, dataset: Dataset, by: User | None, at: dt.datetime,
                  changes=audit.diff(before, audit.snapshot(dataset, DATASET_FIELDS)))
     hooks.dataset_changed(dataset)
     return dataset
+
+
+@transaction.atomic
+def dataset_restore(*, dataset: Dataset, by: User | None, at: dt.datetime,
+                    periodicity: str, reason: str) -> Dataset:
+    """Undo "no longer updated": the dataset is updated again on the schedule given. It returns
+    to published when it was ever published, else to the registry."""
+    access.require_office(by)
+    if dataset.status != DatasetStatus.ARCHIVED:
+        raise Conflict(_("The dataset is not marked as no longer updated."))
+    errors: dict[str, list[str]] = {}
+    if periodicity not in Periodicity.values or periodicity == Periodicity.NO_LONGER:
+        errors["periodicity"] = [_("Choose how often the dataset will be updated again.")]
+    if not (reason or "").strip():
+        errors["reason"] = [_("Write why the dataset is updated again.")]
+    if errors:
+        raise ValidationFailed(errors)
+    before = audit.snapshot(dataset, DATASET_FIELDS)
+    dataset.status = (DatasetStatus.PUBLISHED if dataset.first_published_at
+                      else DatasetStatus.REGISTERED)
+    dataset.periodicity = periodicity
+    dataset.updated_at = at
+    dataset.save()
+    audit.record(actor=by, action="dataset.restored", obj=dataset, at=at, note=reason.strip(),
+                 changes=audit.diff(before, audit.snapshot(dataset, DATASET_FIELDS)))
+    hooks.dataset_changed(dataset)
+    return dataset
+
+
+def periodicity_before_archiving(dataset: Dataset) -> str | None:
+    """The update frequency the dataset had before it was archived, from the audit log."""
+    from radadata.core.models import AuditEntry
+
+    entry = (AuditEntry.objects.filter(action="dataset.archived", object_id=str(dataset.pk),
+                                       object_type=dataset._meta.label_lower)
+             .order_by("-at", "-pk").first())
+    change = (entry.changes or {}).get("periodicity") if entry else None
+    old = change[0] if isinstance(change, list | tuple) and change else None
+    return old if old in Periodicity.values and old != Periodicity.NO_LONGER else None
+

@@ -31,6 +31,7 @@ def dataset_workflow(context: template.Context, dataset: Dataset) -> dict:
         "new": new,
         "open_form": OpenForm(new=new) if may_submit else None,
         "may_archive": not archived and access.is_office(user),
+        "may_restore": archived and access.is_office(user),
         "submissions": list(selectors.dataset_submissions(dataset)),
     }
 

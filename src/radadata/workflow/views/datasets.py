@@ -1,5 +1,5 @@
 """The workflow's steps that start from a dataset's office page: open a submission (a new
-dataset or an update) and mark the dataset as no longer updated."""
+dataset or an update), mark the dataset as no longer updated, and restore it."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from radadata.core.errors import Conflict, ValidationFailed
 from radadata.registry import access, selectors_office
 from radadata.registry.models import Dataset
+from radadata.registry.services.datasets import periodicity_before_archiving
 from radadata.registry.views.common import apply_errors, now, office_view
 from radadata.workflow import format_copies, selectors, services
-from radadata.workflow.forms import ArchiveForm, OpenForm
+from radadata.workflow.forms import ArchiveForm, OpenForm, RestoreForm
 
 
 def _post(request: HttpRequest) -> tuple:
@@ -76,6 +77,32 @@ def dataset_archive(request: HttpRequest, name: str) -> HttpResponse:
     }, status=409 if conflict else 200)
 
 
+@office_view
+def dataset_restore(request: HttpRequest, name: str) -> HttpResponse:
+    """GET asks how often it will be updated and why; POST makes it updated again."""
+    dataset = selectors_office.dataset_for_office(name=name, user=request.user)
+    access.require_office(request.user)
+    initial = {"periodicity": periodicity_before_archiving(dataset)}
+    form = RestoreForm(*_post(request), initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.dataset_restore(dataset=dataset, by=request.user, at=now(),
+                                     periodicity=form.cleaned_data["periodicity"],
+                                     reason=form.cleaned_data["reason"])
+        except ValidationFailed as error:
+            apply_errors(form, error)
+        except Conflict as error:
+            conflict = error
+        else:
+            messages.success(request, _("The dataset is updated again: its people can submit "
+                                        "new versions on the schedule chosen."))
+            return redirect("registry:dataset-office", dataset.name)
+    return render(request, "workflow/restore.html", {
+        "form": form, "dataset": dataset, "conflict": conflict,
+    }, status=409 if conflict else 200)
+
+
 @require_POST
 @office_view
 def every_format(request: HttpRequest, name: str, resource: int) -> HttpResponse:
@@ -99,4 +126,5 @@ urlpatterns = [
          name="every-format"),
     path("office/datasets/<slug:name>/submit/", submission_open, name="submission-open"),
     path("office/datasets/<slug:name>/archive/", dataset_archive, name="dataset-archive"),
+    path("office/datasets/<slug:name>/restore/", dataset_restore, name="dataset-restore"),
 ]
