@@ -131,3 +131,32 @@ def test_a_council_without_owners_says_what_to_do(officer_client):
     response = officer_client.get(DASHBOARD)
     assert response.status_code == 200
     assert "<svg" not in text(response)
+
+
+def _first_step(response) -> str | None:
+    match = re.search(r'data-first-step="(\w+)"', text(response))
+    return match.group(1) if match else None
+
+
+def test_a_new_officer_is_shown_the_first_step_and_it_moves_on_with_the_registry(officer_client):
+    response = officer_client.get(DASHBOARD)
+    assert _first_step(response) == "owners"
+    assert 'href="/office/import/"' in text(response)  # import the council's list …
+    assert 'href="/office/owners/new/"' in text(response)  # … or add an owner by hand
+    owner = OwnerFactory(name="Відділ культури")
+    assert _first_step(officer_client.get(DASHBOARD)) == "datasets"
+    DatasetFactory(owner=owner, title="Бібліотеки")
+    assert _first_step(officer_client.get(DASHBOARD)) == "files"
+
+
+def test_the_dashboard_of_a_council_at_work_has_no_first_step(officer_client, council):
+    assert _first_step(officer_client.get(DASHBOARD)) is None
+
+
+def test_a_new_clerk_is_asked_to_register_the_first_dataset_a_reader_is_not(client):
+    owner = OwnerFactory(name="Відділ культури")
+    client.force_login(UserFactory(owner=owner))
+    assert _first_step(client.get(DASHBOARD)) == "datasets"
+    assert 'href="/office/datasets/new/"' in text(client.get(DASHBOARD))
+    client.force_login(UserFactory(roles=[Role.WORKING_GROUP]))  # reads, registers nothing
+    assert _first_step(client.get(DASHBOARD)) is None

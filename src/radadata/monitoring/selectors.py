@@ -273,6 +273,28 @@ def owners_seen_by(user: User) -> QuerySet[Owner] | None:
     return access.owners_editable_by(user)
 
 
+def first_step(user: User) -> str | None:
+    """What a person new to an empty office does first, or None once there is work to follow
+    (and for those who only read): "owners" (the officer: no owners yet), "datasets" (no
+    dataset yet), "files" (datasets, none published and no file yet)."""
+    if access.is_office(user):
+        if not Owner.objects.exists():
+            return "owners"
+        datasets = Dataset.objects.all()
+    elif access.reads_all(user):
+        return None
+    else:
+        datasets = Dataset.objects.filter(owner__in=access.owners_editable_by(user))
+    if not datasets.exists():
+        return "datasets"
+    # A council that moved in with its history has published datasets without files here:
+    # it is at work, not starting.
+    if not (datasets.filter(first_published_at__isnull=False).exists()
+            or ResourceVersion.objects.filter(resource__dataset__in=datasets).exists()):
+        return "files"
+    return None
+
+
 #: The filters of the dataset list: each dashboard number links to one of them.
 FILTERS: dict[str, tuple[str, Callable[[DatasetStatus], bool]]] = {
     "overdue": (_("overdue"), lambda r: r.overdue),

@@ -26,6 +26,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "charts": [c for c in (charts.coverage_chart(figures.by_owner),
                                charts.schedule_chart(figures.by_owner)) if c],
         "reminders": selectors.reminders_of(request.user),
+        "first_step": selectors.first_step(request.user),
     })
 
 
