@@ -27,7 +27,7 @@ from radadata.checks import codes_file as codes
 from radadata.checks import limits as limits_module
 from radadata.checks.findings import Finding, Report
 from radadata.checks.limits import Limits
-from radadata.checks.personal import scan_table
+from radadata.checks.personal import officials_of, scan_table
 from radadata.checks.readers import READERS
 from radadata.checks.readers import zip as zip_reader
 from radadata.checks.readers.base import FileContext, Progress
@@ -76,7 +76,8 @@ def _values(table: Table, run: Run) -> list[Finding]:
 
 
 def _personal(table: Table, run: Run) -> list[Finding]:
-    return scan_table(table, lawful=run.lawful)
+    officials = officials_of(run.schema) if run.tables == 1 else frozenset()
+    return scan_table(table, lawful=run.lawful, officials=officials)
 
 
 TABLE_STAGES: tuple[Stage, ...] = (

@@ -3,6 +3,8 @@
     data/<edition>/edition.json   title, source, status ("official" or "unconfirmed") and a note
     data/<edition>/index.csv      id, appendix, title, table: one line per structure
     data/<edition>/<id>.json      the structure as published (W3C CSVW JSON)
+    data/<edition>/officials.csv  id, column: columns that name people acting in their office
+                                  (heads, deputies voting, inspectors; §2.5), optional
 
 A new edition is a new folder: no code changes. A structure's id is `EDITION/ID`, e.g.
 `2025/72-shelters` or `2019/RegisterOfDatasets`.
@@ -20,6 +22,7 @@ from typing import Any
 
 from django.utils.translation import get_language
 
+from radadata.checks.personal import OFFICIALS_KEY
 from radadata.structures.errors import StructureNotFound
 from radadata.structures.schema import csvw_columns, from_csvw
 
@@ -56,6 +59,9 @@ class NationalStructure:
     title: str  # Ukrainian, as the edition names it
     table: str
     csvw: dict[str, Any] = field(repr=False, hash=False, compare=False)
+    #: Columns naming people in their office (§2.5): their names are presumed lawful and the
+    #: check asks the owner to confirm instead of blocking publication.
+    officials: tuple[str, ...] = ()
 
     @property
     def columns(self) -> list[dict[str, Any]]:
@@ -66,7 +72,9 @@ class NationalStructure:
         """The Table Schema files are checked against. Its name and title carry the id and the
         edition, so a check report (which keeps its schema) says which edition it used."""
         schema = from_csvw(self.csvw)
-        return {"name": self.slug.lower(), "title": f"{self.title} ({self.id})", **schema}
+        extra = {OFFICIALS_KEY: list(self.officials)} if self.officials else {}
+        return {"name": self.slug.lower(), "title": f"{self.title} ({self.id})", **schema,
+                **extra}
 
     @property
     def full_title(self) -> str:
@@ -106,6 +114,11 @@ def editions() -> tuple[Edition, ...]:
 def editions_structures(code: str) -> tuple[NationalStructure, ...]:
     edition = next(e for e in editions() if e.code == code)
     folder = DATA / code
+    officials: dict[str, list[str]] = {}
+    if (folder / "officials.csv").is_file():
+        with (folder / "officials.csv").open(encoding="utf-8", newline="") as stream:
+            for row in csv.DictReader(stream):
+                officials.setdefault(row["id"].strip(), []).append(row["column"].strip())
     items = []
     with (folder / "index.csv").open(encoding="utf-8", newline="") as stream:
         for row in csv.DictReader(stream):
@@ -114,7 +127,8 @@ def editions_structures(code: str) -> tuple[NationalStructure, ...]:
             items.append(NationalStructure(
                 id=f"{code}/{stem}", edition=edition, stem=stem,
                 appendix=(row.get("appendix") or "").strip(), title=row["title"].strip(),
-                table=(row.get("table") or "").strip(), csvw=document))
+                table=(row.get("table") or "").strip(), csvw=document,
+                officials=tuple(officials.get(stem, ()))))
     return tuple(items)
 
 

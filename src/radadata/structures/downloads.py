@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from radadata.checks.personal import OFFICIALS_KEY
 from radadata.checks.structure.xsd import to_xsd
 from radadata.structures.catalog import NationalStructure
 from radadata.structures.schema import to_csvw, to_datapackage
@@ -25,7 +26,8 @@ def file_stem(structure: NationalStructure) -> str:
 
 
 def schema_file(structure: NationalStructure, fmt: str) -> tuple[bytes, str, str]:
-    schema = structure.table_schema()
+    # The published forms carry the official columns only, not our note on officials' columns.
+    schema = {k: v for k, v in structure.table_schema().items() if k != OFFICIALS_KEY}
     stem = file_stem(structure)
     if fmt == "csvw":
         return (_json(to_csvw(schema, title=structure.full_title, url=f"{stem}.csv")), _JSON,

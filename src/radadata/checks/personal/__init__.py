@@ -2,6 +2,12 @@
 finding per column and kind, with counts and masked examples. Importing the package registers
 its check codes."""
 
-from radadata.checks.personal.scan import DETECTORS, LAWFUL_REASONS, scan_table
+from radadata.checks.personal.scan import (
+    DETECTORS,
+    LAWFUL_REASONS,
+    OFFICIALS_KEY,
+    officials_of,
+    scan_table,
+)
 
-__all__ = ["DETECTORS", "LAWFUL_REASONS", "scan_table"]
+__all__ = ["DETECTORS", "LAWFUL_REASONS", "OFFICIALS_KEY", "officials_of", "scan_table"]

@@ -46,6 +46,8 @@ class Context:
     #: Frame columns that mostly name officials by their office ("депутат Петренко І.П.") and
     #: organisations: their names are presumed lawful, private citizens among them block.
     offices: set[str] = field(default_factory=set)
+    #: Frame columns the dataset's structure declares as naming people in their office (§2.5).
+    declared_officials: set[str] = field(default_factory=set)
 
     @property
     def about_organisations(self) -> bool:

@@ -72,9 +72,26 @@ class _Hit:
     params: dict = field(default_factory=dict)  # more for the finding's message
 
 
-def scan_table(table: Table, *, lawful: dict[str, str] | None = None) -> list[Finding]:
+#: The Table Schema property (custom, as the spec allows) that names the columns of people
+#: acting in their office: the national structures declare theirs (heads, deputies voting,
+#: inspectors), and the scan presumes those names lawful (§2.5) and asks to confirm.
+OFFICIALS_KEY = "radadataOfficials"
+
+
+def officials_of(schema: dict | None) -> frozenset[str]:
+    return frozenset(_folded(name) for name in (schema or {}).get(OFFICIALS_KEY) or ()
+                     if isinstance(name, str))
+
+
+def _folded(header: str) -> str:
+    return re.sub(r"\s+", "", header).casefold()
+
+
+def scan_table(table: Table, *, lawful: dict[str, str] | None = None,
+               officials: frozenset[str] = frozenset()) -> list[Finding]:
     """Per-column findings of personal data in `table`. `lawful` maps a column's header to the
-    reason it may be published as it is ("official", §2.5; "legal_entity", §2.8)."""
+    reason it may be published as it is ("official", §2.5; "legal_entity", §2.8); `officials`
+    (from `officials_of(schema)`) are headers of columns naming people in their office."""
     lawful = dict(lawful or {})
     unknown = set(lawful.values()) - set(LAWFUL_REASONS)
     if unknown:
@@ -124,6 +141,8 @@ def scan_table(table: Table, *, lawful: dict[str, str] | None = None) -> list[Fi
         if count:
             hits.append(_Hit(codes.PD_BIRTH_DATE.code, column, headers[column], count, False,
                              examples))
+    context.declared_officials = {column for column, header in headers.items()
+                                  if _folded(header) in officials}
     return _decide(hits, frame, context, lawful, part=table.part)
 
 
@@ -246,6 +265,7 @@ def _decide(hits: list[_Hit], frame: pl.DataFrame, context: Context, lawful: dic
     names = [h for h in hits if h.code in _NAME_CODES and not _in_texts(h)]
     official_names = {h.column for h in names if OFFICIAL_NAME_HEADER.search(h.header)
                       or _staff(h) or h.column in context.offices
+                      or h.column in context.declared_officials
                       or (context.about_officials and h.column not in context.organisations)}
     # Names in a column of mostly organisations: sole traders among companies, data on
     # legal entities (§2.8) more than on people; a warning asks the owner to look.
