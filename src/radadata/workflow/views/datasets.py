@@ -3,6 +3,9 @@ dataset or an update), mark the dataset as no longer updated, and restore it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,29 +55,36 @@ def submission_open(request: HttpRequest, name: str) -> HttpResponse:
                                                   "new": _is_new(dataset)})
 
 
-@office_view
-def dataset_archive(request: HttpRequest, name: str) -> HttpResponse:
-    """GET asks for the reason; POST marks the dataset as no longer updated."""
-    dataset = selectors_office.dataset_for_office(name=name, user=request.user)
-    access.require_office(request.user)
-    form = ArchiveForm(*_post(request))
+def _status_step(request: HttpRequest, dataset: Dataset, form: forms.Form, template: str,
+                 step: Callable[[dict], object], done: str, **context: object) -> HttpResponse:
+    """A change of the dataset's standing asked with a form: the step, its errors next to the
+    fields, a conflict (409) above the form, or back to the dataset page with `done`."""
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.dataset_archive(dataset=dataset, by=request.user, at=now(),
-                                     reason=form.cleaned_data["reason"])
+            step(form.cleaned_data)
         except ValidationFailed as error:
             apply_errors(form, error)
         except Conflict as error:
             conflict = error
         else:
-            messages.success(request, _("The dataset is marked as no longer updated; its "
-                                        "published files stay open."))
+            messages.success(request, done)
             return redirect("registry:dataset-office", dataset.name)
-    return render(request, "workflow/archive.html", {
-        "form": form, "dataset": dataset, "conflict": conflict,
-        "open_submission": selectors.open_submission(dataset),
-    }, status=409 if conflict else 200)
+    return render(request, template, {"form": form, "dataset": dataset, "conflict": conflict,
+                                      **context}, status=409 if conflict else 200)
+
+
+@office_view
+def dataset_archive(request: HttpRequest, name: str) -> HttpResponse:
+    """GET asks for the reason; POST marks the dataset as no longer updated."""
+    dataset = selectors_office.dataset_for_office(name=name, user=request.user)
+    access.require_office(request.user)
+    return _status_step(
+        request, dataset, ArchiveForm(*_post(request)), "workflow/archive.html",
+        lambda data: services.dataset_archive(dataset=dataset, by=request.user, at=now(),
+                                              reason=data["reason"]),
+        _("The dataset is marked as no longer updated; its published files stay open."),
+        open_submission=selectors.open_submission(dataset))
 
 
 @office_view
@@ -82,25 +92,15 @@ def dataset_restore(request: HttpRequest, name: str) -> HttpResponse:
     """GET asks how often it will be updated and why; POST makes it updated again."""
     dataset = selectors_office.dataset_for_office(name=name, user=request.user)
     access.require_office(request.user)
-    initial = {"periodicity": periodicity_before_archiving(dataset)}
-    form = RestoreForm(*_post(request), initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dataset_restore(dataset=dataset, by=request.user, at=now(),
-                                     periodicity=form.cleaned_data["periodicity"],
-                                     reason=form.cleaned_data["reason"])
-        except ValidationFailed as error:
-            apply_errors(form, error)
-        except Conflict as error:
-            conflict = error
-        else:
-            messages.success(request, _("The dataset is updated again: its people can submit "
-                                        "new versions on the schedule chosen."))
-            return redirect("registry:dataset-office", dataset.name)
-    return render(request, "workflow/restore.html", {
-        "form": form, "dataset": dataset, "conflict": conflict,
-    }, status=409 if conflict else 200)
+    form = RestoreForm(*_post(request),
+                       initial={"periodicity": periodicity_before_archiving(dataset)})
+    return _status_step(
+        request, dataset, form, "workflow/restore.html",
+        lambda data: services.dataset_restore(dataset=dataset, by=request.user, at=now(),
+                                              periodicity=data["periodicity"],
+                                              reason=data["reason"]),
+        _("The dataset is updated again: its people can submit new versions on the schedule "
+          "chosen."))
 
 
 @require_POST
