@@ -233,3 +233,17 @@ def test_clerk_cannot_deactivate_anyone(client, officer):
     assert response.status_code == 403
     assert User.objects.get(pk=officer.pk).is_active
     assert not ApiToken.objects.exists()
+
+
+def test_an_officer_is_not_offered_to_change_an_administrator(officer_client, client):
+    admin = UserFactory(roles=[Role.ADMINISTRATOR])
+    page = officer_client.get(f"/office/people/{admin.pk}/").content.decode()
+    assert f"/office/people/{admin.pk}/deactivate/" not in page
+    assert f"/office/people/{admin.pk}/edit/" not in page
+    assert 'id="admin-only"' in page and "Only an administrator can change" in page
+
+    other_admin = UserFactory(roles=[Role.ADMINISTRATOR])
+    client.force_login(other_admin)
+    page = client.get(f"/office/people/{admin.pk}/").content.decode()
+    assert f"/office/people/{admin.pk}/deactivate/" in page
+    assert 'id="admin-only"' not in page

@@ -1,11 +1,11 @@
-"""Reads of people's own account data (their API tokens)."""
+"""Reads of people's account data: their API tokens, who may change an account."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from radadata.accounts.models import ApiToken, User
+from radadata.accounts.models import ApiToken, Role, User
 from radadata.core.errors import NotFound
 
 
@@ -20,3 +20,11 @@ def token_of(user: User, pk: int) -> ApiToken:
     if token is None:
         raise NotFound(_("No such API token among yours."))
     return token
+
+
+def may_change_account(user: User, by: User | None) -> bool:
+    """Only an administrator changes, deactivates or reactivates an administrator's account
+    (the services enforce it; pages offer only what will be allowed)."""
+    from radadata.registry.access import is_admin
+
+    return not user.has_role(Role.ADMINISTRATOR) or is_admin(by)

@@ -10,6 +10,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from radadata.accounts import selectors
 from radadata.accounts.models import ApiToken, LoginSession, Role, User, UserRole, hash_token
 from radadata.core import audit
 from radadata.core.errors import Conflict, NotAllowed, ValidationFailed
@@ -29,9 +30,7 @@ def _require_office(by: User | None) -> None:
 
 def _require_may_touch(user: User, by: User | None) -> None:
     """Only an administrator changes, deactivates or reactivates an administrator."""
-    from radadata.registry.access import is_admin
-
-    if user.has_role(Role.ADMINISTRATOR) and not is_admin(by):
+    if not selectors.may_change_account(user, by):
         raise NotAllowed(_("Only an administrator can change an administrator's account."))
 
 

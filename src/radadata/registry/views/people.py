@@ -14,6 +14,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from radadata.accounts import selectors as account_selectors
 from radadata.accounts import services as account_services
 from radadata.core.errors import NotAllowed, ValidationFailed
 from radadata.registry import selectors_audit, selectors_people
@@ -98,6 +99,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "registry/office/people/detail.html", {
         "page": selectors_people.person_page(person),
         "person": person,
+        "may_change": account_selectors.may_change_account(person, request.user),
         "entries": selectors_audit.history_of(person),
     })
 
