@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
-import os
 import sys
 import tempfile
 import time
@@ -23,53 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-HEADER = ["Порядок", "Розпорядник", "Вид розпорядника", "Підпорядкування", "Код ЄДРПОУ",
-          "Назва набору даних", "Опис", "Підстава та призначення збору інформації",
-          "Періодичність", "Дата завантаження на портал", "Дата першого оприлюднення",
-          "Дата останнього оновлення", "Стан на порталі", "У переліку"]
-
-
-def setup_django(folder: Path) -> None:
-    os.environ["DJANGO_SETTINGS_MODULE"] = "radadata.config.settings.test"
-    import django
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("sqlite3"):
-        database["NAME"] = str(folder / "bench.sqlite3")  # a file, as a council runs it
-    settings.MEDIA_ROOT = folder / "media"
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def workbook(rows: int) -> bytes:
-    from openpyxl import Workbook
-    from stdnum.ua import edrpou
-
-    codes = []
-    for n in range(40):
-        body = f"{3_100_000 + n:07d}"
-        codes.append(body + edrpou.calc_check_digit(body))
-    book = Workbook()
-    sheet = book.active
-    sheet.append(HEADER)
-    for i in range(rows):
-        owner = i % 40
-        unit = owner < 10
-        month = 1 + i % 12
-        waiting = i % 10 == 0
-        sheet.append([
-            owner + 1, f"Розпорядник {owner}",
-            "структурний підрозділ" if unit else "відділ зі статусом юридичної особи",
-            "Виконавчий комітет" if unit else "", "" if unit else codes[owner],
-            f"Набір даних {i}", "Опис набору даних", "Закон України", "Щороку",
-            f"10.{month:02d}.2020", "" if waiting else f"15.{month:02d}.2020", "",
-            "на модерації" if waiting else "оприлюднено", "так" if i % 2 else "ні"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+from _history_list import setup_django, workbook  # noqa: E402
 
 
 def main() -> None:
