@@ -97,6 +97,7 @@ bench: install
 	$(BIN)/python bench/audit_scorecard.py --searches 2000
 	$(BIN)/python bench/portal_push.py --datasets 500
 	$(BIN)/python bench/portal_import.py --packages 500
+	$(BIN)/python bench/startup.py
 
 ## Translations: extract the English msgids, then compile the Ukrainian catalogue.
 messages: install
