@@ -12,6 +12,8 @@ default (SQLite, files in a throw-away RADADATA_DATA_DIR).
   (RADADATA_BIND), never 8000. Its CPU is that of the whole process tree until then (make,
   gunicorn's master and workers, the background worker).
 
+The commands run as on a user's machine, whose Python keeps the modules it compiled
+(PYTHONDONTWRITEBYTECODE is removed from their environment): the first of the runs compiles them.
 CPU seconds are the children's (getrusage, or /proc for a tree still running): they hardly move
 when other programs share the machine, wall time does.
 """
@@ -145,8 +147,10 @@ def main() -> None:
     try:
         env = {**os.environ, "RADADATA_DATA_DIR": str(folder / "data"),
                "RADADATA_BIND": f"127.0.0.1:{port}"}
+        # PYTHONDONTWRITEBYTECODE: a user's machine keeps the compiled modules, so the runs
+        # after the first do not compile the project's modules again.
         for name in ("DJANGO_SETTINGS_MODULE", "RADADATA_DATABASE_URL", "MAKEFLAGS",
-                     "MAKELEVEL"):
+                     "MAKELEVEL", "PYTHONDONTWRITEBYTECODE"):
             env.pop(name, None)
         small = folder / "small.csv"
         subprocess.run([sys.executable, str(ROOT / "bench" / "gen_municipal_csv.py"),
