@@ -119,17 +119,8 @@ def _without_repeats(table: Table, titles: list[str]) -> tuple[Table, list[Findi
         return table, []
     frame = table.frame
     columns = frame.columns
-
-    def same_as(row: list[str]) -> pl.Expr:
-        checks = [pl.col(c).cast(pl.String).str.replace_all(r"\s+", " ").str.strip_chars()
-                  .str.to_lowercase().fill_null("") == value
-                  for c, value in zip(columns, row, strict=False)]
-        return pl.all_horizontal(checks)
-
-    masks = [same_as(labels)]
-    if titles:
-        masks.append(same_as([normal(t) for t in titles]))
-    mask = frame.select(pl.any_horizontal(masks).alias("m"))["m"]
+    rows = [labels] + ([[normal(t) for t in titles]] if titles else [])
+    mask = _repeats_mask(frame, rows)
     at = mask.arg_true()
     if not len(at):
         return table, []
@@ -146,6 +137,38 @@ def _without_repeats(table: Table, titles: list[str]) -> tuple[Table, list[Findi
                   titles_rows=table.titles_rows),
             [Finding(HEADER_REPEATED, row=first, part=table.part, count=len(at),
                      params={"count": len(at), "row": first})])
+
+
+def _same_as(column: str, value: str) -> pl.Expr:
+    """A cell equal to `value` once normalised as `normal` does."""
+    return (pl.col(column).cast(pl.String).str.replace_all(r"\s+", " ").str.strip_chars()
+            .str.to_lowercase().fill_null("") == value)
+
+
+def _repeats_mask(frame: pl.DataFrame, rows: list[list[str]]) -> pl.Series:
+    """Rows equal, cell by cell once normalised, to one of `rows` (the names, the titles).
+    Normalising every cell of a million-row table costs seconds, so only the narrowest column
+    whose label says something is normalised whole; the other columns only in the rows where
+    that one matches (none, in most files)."""
+    columns = frame.columns
+
+    def same_as(row: list[str]) -> pl.Expr:
+        return pl.all_horizontal([_same_as(c, value)
+                                  for c, value in zip(columns, row, strict=False)])
+
+    whole = pl.any_horizontal([same_as(row) for row in rows])
+    labelled = [i for i in range(min(len(columns), *(len(row) for row in rows)))
+                if all(row[i] for row in rows)]
+    if not labelled:
+        return frame.select(whole.alias("m"))["m"]
+    first = min(labelled, key=lambda i: frame[columns[i]].estimated_size())
+    near = frame.select(pl.any_horizontal([_same_as(columns[first], row[first])
+                                           for row in rows]).alias("m"))["m"]
+    found = near.arg_true()
+    mask = pl.repeat(False, frame.height, eager=True).alias("m")
+    if len(found):
+        mask = mask.scatter(found, frame.filter(near).select(whole.alias("m"))["m"])
+    return mask
 
 
 def _header_is_data(table: Table, fields: list[dict[str, Any]]) -> list[Finding]:
