@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import IO
 
-from charset_normalizer import from_bytes
-
 TEXT_FORMATS = {"CSV", "TSV", "JSON", "GEOJSON", "XML", "TXT", "HTML", "YAML", "RDF"}
 MEDIA_TYPES = {
     "CSV": "text/csv", "TSV": "text/tab-separated-values", "JSON": "application/json",
@@ -78,6 +76,8 @@ def detect_encoding(sample: bytes) -> str:
         # A multi-byte character cut off at the end of the sample is still UTF-8.
         if error.start >= len(sample) - 3:
             return "utf-8"
+    from charset_normalizer import from_bytes  # heavy, and only for files that are not UTF-8
+
     best = from_bytes(sample, cp_isolation=["cp1251", "utf_16", "koi8_u", "cp866"]).best()
     return best.encoding if best else "unknown"
 

@@ -11,17 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from radadata.core.text import neutralise_formula
 
 from .rows import Row
+
+if TYPE_CHECKING:
+    from openpyxl.cell import WriteOnlyCell
 
 FORMATS = ("csv", "json", "xlsx")
 CONTENT_TYPES = {
@@ -72,9 +71,11 @@ def json_chunks(header: list[str], rows: Iterable[Row]) -> Iterator[str]:
     yield "\n]\n"
 
 
-def _xlsx_cell(sheet, value: str | None) -> WriteOnlyCell | str:
-    text = NULL if value is None else ILLEGAL_CHARACTERS_RE.sub("", value)
+def _xlsx_cell(sheet, value: str | None, illegal: re.Pattern[str]) -> WriteOnlyCell | str:
+    text = NULL if value is None else illegal.sub("", value)
     if text.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
         # openpyxl would store it as a formula; a title is text, never something to run.
         cell = WriteOnlyCell(sheet, value=text)
         cell.data_type = "s"
@@ -83,6 +84,13 @@ def _xlsx_cell(sheet, value: str | None) -> WriteOnlyCell | str:
 
 
 def xlsx_bytes(header: list[str], rows: Iterable[Row], *, sheet_title: str = "Реєстр") -> bytes:
+    # openpyxl is heavy for every command's start: imported when a workbook is made.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title)
     for index in range(1, len(header) + 1):
@@ -96,7 +104,7 @@ def xlsx_bytes(header: list[str], rows: Iterable[Row], *, sheet_title: str = "Р
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        sheet.append([_xlsx_cell(sheet, value, ILLEGAL_CHARACTERS_RE) for value in row])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

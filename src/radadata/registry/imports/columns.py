@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl.utils import get_column_letter
 
 from radadata.core.errors import ValidationFailed
 
@@ -165,6 +164,8 @@ def recognise(header: list[str]) -> list[str | None]:
 
 def letter(index: int) -> str:
     """Excel's name of the 0-based column index: 0 → A, 27 → AB."""
+    from openpyxl.utils import get_column_letter  # openpyxl is heavy for every command's start
+
     return get_column_letter(index + 1)
 
 

@@ -16,7 +16,6 @@ from pathlib import PurePath
 from typing import Any
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from radadata.core.errors import ValidationFailed
 from radadata.registry.files import detect_encoding
@@ -173,6 +172,8 @@ def _broken() -> UnreadableFile:
 
 
 def read_xlsx(data: bytes, filename: str) -> Table:
+    from openpyxl import load_workbook  # openpyxl is heavy for every command's start
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:

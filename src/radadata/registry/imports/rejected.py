@@ -6,8 +6,6 @@ import datetime as dt
 import io
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from radadata.core.text import neutralise_formula
 
@@ -17,6 +15,9 @@ from .plan import ImportPlan
 def rejected_workbook(plan: ImportPlan) -> bytes:
     """An .xlsx of the rejected rows as the file had them, with a last column saying what to
     fix in each; corrected, it can be uploaded again as it is."""
+    from openpyxl import Workbook  # openpyxl is heavy for every command's start
+    from openpyxl.styles import Alignment, Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Rejected rows")[:31]
