@@ -12,19 +12,19 @@ The API key goes only into the request headers: never into a message, a log line
 from __future__ import annotations
 
 import email.utils
+import functools
 import logging
 import time
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import ckanapi
-import requests
-from ckanapi.common import is_file_like
-from ckanapi.errors import ServerIncompatibleError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from radadata.core.errors import DomainError
+
+if TYPE_CHECKING:  # ckanapi and requests are heavy for every command's start: imported for a call
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -113,27 +113,34 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-class _Remote(ckanapi.RemoteCKAN):
-    """ckanapi's client, told about the HTTP status before it parses the body: ckanapi turns
-    a 502 page or a 429 into one generic error, and we must retry those."""
+@functools.cache
+def _remote_class() -> type:
+    """The class is made when the first client is: ckanapi is imported then, not at start-up."""
+    import ckanapi
 
-    base_url = "api/3/action/"
-    last_status = 0
+    class _Remote(ckanapi.RemoteCKAN):
+        """ckanapi's client, told about the HTTP status before it parses the body: ckanapi
+        turns a 502 page or a 429 into one generic error, and we must retry those."""
 
-    def _check(self, response: requests.Response) -> tuple[int, str]:
-        self.last_status = response.status_code
-        if response.status_code == 429 or response.status_code >= 500:
-            raise _Transient(response.status_code,
-                             _retry_after(response.headers.get("Retry-After")))
-        return response.status_code, response.text
+        base_url = "api/3/action/"
+        last_status = 0
 
-    def _request_fn(self, url, data, headers, files, requests_kwargs):
-        return self._check(self.session.post(url, data=data, headers=headers, files=files,
-                                             allow_redirects=False, **requests_kwargs))
+        def _check(self, response: requests.Response) -> tuple[int, str]:
+            self.last_status = response.status_code
+            if response.status_code == 429 or response.status_code >= 500:
+                raise _Transient(response.status_code,
+                                 _retry_after(response.headers.get("Retry-After")))
+            return response.status_code, response.text
 
-    def _request_fn_get(self, url, data_dict, headers, requests_kwargs):
-        return self._check(self.session.get(url, params=data_dict, headers=headers,
-                                            **requests_kwargs))
+        def _request_fn(self, url, data, headers, files, requests_kwargs):
+            return self._check(self.session.post(url, data=data, headers=headers, files=files,
+                                                 allow_redirects=False, **requests_kwargs))
+
+        def _request_fn_get(self, url, data_dict, headers, requests_kwargs):
+            return self._check(self.session.get(url, params=data_dict, headers=headers,
+                                                **requests_kwargs))
+
+    return _Remote
 
 
 def _words(error_dict: dict[str, Any]) -> tuple[str, dict[str, list[str]]]:
@@ -154,6 +161,8 @@ def _words(error_dict: dict[str, Any]) -> tuple[str, dict[str, list[str]]]:
 
 
 def _open_files(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    from ckanapi.common import is_file_like
+
     files = {key: value for key, value in data.items() if is_file_like(value)}
     rest = {key: value for key, value in data.items() if key not in files}
     return rest, files
@@ -174,14 +183,17 @@ class PortalClient:
                  retries: int = 4, backoff: float = 0.5, backoff_cap: float = 30.0,
                  sleep: Callable[[float], None] = time.sleep,
                  session: requests.Session | None = None) -> None:
+        import requests
+
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
         self.backoff_cap = backoff_cap
         self._sleep = sleep
-        self._ckan = _Remote(self.base_url, apikey=api_key or None, user_agent=USER_AGENT,
-                             session=session or requests.Session())
+        self._ckan = _remote_class()(self.base_url, apikey=api_key or None,
+                                     user_agent=USER_AGENT,
+                                     session=session or requests.Session())
 
     def __repr__(self) -> str:  # never the key
         return f"PortalClient({self.base_url!r})"
@@ -207,6 +219,10 @@ class PortalClient:
         tuples) are sent as a multipart upload. `recover`, for a create, is asked before each
         retry whether the earlier attempt reached the portal after all; what it returns (not
         None) is taken as the result."""
+        import ckanapi
+        import requests
+        from ckanapi.errors import ServerIncompatibleError
+
         fields, files = _open_files(data)
         failure = ""
         for attempt in range(self.retries + 1):

@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -38,6 +37,9 @@ from .download import Downloaded, DownloadFailed, Unusable, fetch
 from .parties import NewOwner, NewPerson
 from .plan import CREATE, FILE_SKIP, SKIP, UNCHANGED, UPDATE, FilePlan, PackagePlan
 from .planning import Planner
+
+if TYPE_CHECKING:  # requests is heavy for every command's start; only its types here
+    import requests
 from .reverse import read_package
 
 STRUCTURE_MAX_BYTES = 5 * 1024 * 1024

@@ -16,13 +16,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-import requests
 from django.utils.translation import gettext as _
 
 from radadata.core.errors import DomainError
+
+if TYPE_CHECKING:  # requests is heavy for every command's start; imported when a file is fetched
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,8 @@ def _too_big(cap: int) -> Unusable:
 def _once(url: str, *, session: requests.Session, headers: dict[str, str], cap: int,
           fallback: str, expected_sha256: str, progress: Callable[[int], None] | None,
           clock: Callable[[], float]) -> Downloaded:
+    import requests
+
     started = clock()
     try:
         response = session.get(url, headers=headers, stream=True, timeout=TIMEOUT)

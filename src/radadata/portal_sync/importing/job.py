@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -17,6 +16,9 @@ from radadata.jobs.base import Item, JobRunner, register
 from . import source as sources
 from .apply import import_package
 from .services import IMPORT_KIND
+
+if TYPE_CHECKING:  # requests is heavy for every command's start; only the types here
+    import requests
 
 
 @register

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -40,6 +39,9 @@ from .plan import (
     PackagePlan,
 )
 from .reverse import Incoming, IncomingFile, read_package
+
+if TYPE_CHECKING:  # requests is heavy for every command's start; only its types here
+    import requests
 
 #: The legal basis every council's open data shares, for a package that states none (a plain
 #: CKAN has no such field). Data, in Ukrainian: it goes into the passport.

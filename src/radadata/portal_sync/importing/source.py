@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import requests
 from django.utils.translation import gettext as _
 
 from radadata.core.errors import Conflict, ValidationFailed
@@ -21,13 +20,23 @@ from radadata.portal_sync import keys
 from radadata.portal_sync.client import PortalClient, PortalNotFound
 from radadata.portal_sync.models import PortalConnection
 
+if TYPE_CHECKING:  # requests is heavy for every command's start: imported for a session
+    import requests
+
 SEARCH_ROWS = 200
 #: A whole national portal is not a council's catalogue: past this many packages the officer
 #: names the organisation instead.
 MAX_PACKAGES = 5000
 
+
+def _requests_session() -> requests.Session:
+    import requests
+
+    return requests.Session()
+
+
 #: How an import opens its HTTP session; the tests swap it for one that answers in-process.
-new_session: Callable[[], requests.Session] = requests.Session
+new_session: Callable[[], requests.Session] = _requests_session
 
 
 @dataclass(frozen=True)
