@@ -128,6 +128,9 @@ class CatalogueVersion(models.Model):
     cache is never read across a change, in any process: see catalog/search/cache.py."""
 
     token = models.CharField(max_length=32)
+    # Changes only with what the search index itself holds (index.py): the copy of the index
+    # each process keeps in memory (search/memory.py) is rebuilt when it does.
+    index_token = models.CharField(max_length=32, default="", blank=True)
 
     class Meta:
         verbose_name = _("catalogue version")

@@ -62,14 +62,17 @@ def current_version() -> str:
     return row[0] if row else ""
 
 
-def bump_version() -> None:
-    """Give the catalogue a new token; call inside the transaction that changes it."""
+def bump_version(*, index: bool = False) -> None:
+    """Give the catalogue a new token; call inside the transaction that changes it. `index`:
+    the search index's own entries change too (index.py), so its in-memory copies are rebuilt
+    (memory.py)."""
     token = uuid.uuid4().hex
-    if not CatalogueVersion.objects.filter(pk=1).update(token=token):
+    changes = {"token": token, **({"index_token": token} if index else {})}
+    if not CatalogueVersion.objects.filter(pk=1).update(**changes):
         # The first change of a fresh database (or of a test database after a flush).
         CatalogueVersion.objects.bulk_create([CatalogueVersion(pk=1, token=token)],
                                              ignore_conflicts=True)
-        CatalogueVersion.objects.filter(pk=1).update(token=token)
+        CatalogueVersion.objects.filter(pk=1).update(**changes)
 
 
 def key(version: str, kind: str, *parts: Any) -> str:

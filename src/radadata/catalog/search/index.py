@@ -49,9 +49,9 @@ def index_dataset(dataset: Dataset) -> None:
     one (cache.py). A draft changing changes nothing the public sees."""
     if not dataset.is_published:
         if SearchEntry.objects.filter(dataset_id=dataset.pk).delete()[0]:
-            cache.bump_version()
+            cache.bump_version(index=True)
         return
-    cache.bump_version()
+    cache.bump_version(index=True)
     entry = _entry(dataset)
     # Delete and insert rather than update: the FTS5 triggers then see whole rows.
     SearchEntry.objects.filter(dataset_id=dataset.pk).delete()
@@ -65,7 +65,7 @@ def index_datasets(datasets: list[Dataset]) -> None:
     if not datasets:
         return
     ids = [dataset.pk for dataset in datasets]
-    cache.bump_version()
+    cache.bump_version(index=True)
     formats: dict[int, dict[int, str]] = {}  # dataset → resource → its newest public format
     tags: dict[int, list[str]] = {}
     themes: dict[int, list[str]] = {}
@@ -100,7 +100,7 @@ def index_datasets(datasets: list[Dataset]) -> None:
 @transaction.atomic
 def reindex_all() -> int:
     """Rebuild the whole index from the registry; returns the number of datasets indexed."""
-    cache.bump_version()
+    cache.bump_version(index=True)
     SearchEntry.objects.all().delete()
     datasets = (Dataset.objects.published().select_related("owner")
                 .prefetch_related("keywords", "themes").order_by("pk"))

@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
-from radadata.catalog.search import cache
+from radadata.catalog.search import cache, memory
 from radadata.catalog.search.backends import backend
 from radadata.catalog.search.facets import Counts, Pass, labelled, one_pass
 from radadata.catalog.search.order import (
@@ -150,6 +150,24 @@ def _found(query: SearchQuery, *, version: str, found_key: tuple, names: tuple[s
                   order=order)
 
 
+def _by_popularity(query: SearchQuery, *, version: str, found_key: tuple,
+                   names: tuple[str, ...], filtered: QuerySet[Dataset], terms: list[str]
+                   ) -> tuple[int, dict[str, Counts], list[int]]:
+    """The count, facets and page of a query in the popularity order, which changes with
+    every page view: by the database, the count and facets remembered, the order not."""
+    found = _found(query, version=version, found_key=found_key, names=names, datasets=filtered,
+                   terms=terms, ordered=False)
+    page_ids: list[int] = []
+    if query.limit and query.offset < found.count:
+        matched = filtered
+        if terms:
+            sql, params = backend().match_sql(terms)
+            matched = filtered.filter(pk__in=RawSQL(sql, params))
+        page_ids = page_by_database(query, version=version, found_key=found_key,
+                                    filtered=filtered, matched=matched, terms=terms)
+    return found.count, found.counts, page_ids
+
+
 def _facets(query: SearchQuery, counts: dict[str, Counts]) -> dict[str, list[Facet]]:
     selected = {"theme": query.themes, "keyword": query.keywords, "format": query.formats,
                 "periodicity": query.periodicities, "owner": query.owners}
@@ -170,8 +188,8 @@ def search(query: SearchQuery) -> SearchResult:
     version = cache.current_version()  # before anything else is read: see cache.py
     typed = query_words(query.text)
     terms = [lemma for _word, lemma in typed]
-    filtered = _filtered(query)
-    words = check_words(version, typed) if terms else Words()
+    held = memory.current(version)
+    words = check_words(version, typed, held[0]) if terms else Words()
     names = tuple(dict.fromkeys(query.facets))
     found_key = (tuple(terms), _filter_key(query))
     if words.unknown_words:
@@ -179,29 +197,20 @@ def search(query: SearchQuery) -> SearchResult:
         return SearchResult(count=0, datasets=[], facets=_facets(query, {n: [] for n in names}),
                             unknown_words=list(words.unknown_words),
                             suggestions=list(words.suggestions))
-    found = _found(query, version=version, found_key=found_key, names=names, datasets=filtered,
-                   terms=terms, ordered=bool(query.limit) and cached_order(query))
-    page_ids: list[int] = []
-    end = query.offset + query.limit
-    # Past the last dataset there is nothing to sort (and an offset as large as a client
-    # likes never reaches the database, whose integers it may overflow).
-    if query.limit and query.offset < found.count:
-        if found.order is not None and (end <= len(found.order)
-                                        or len(found.order) >= found.count):
-            page_ids = list(found.order[query.offset:end])
-        else:
-            matched = filtered
-            if terms:
-                sql, params = backend().match_sql(terms)
-                matched = filtered.filter(pk__in=RawSQL(sql, params))
-            page_ids = page_by_database(query, version=version, found_key=found_key,
-                                        filtered=filtered, matched=matched, terms=terms)
+    if cached_order(query):
+        # Any order but popularity: from the copy of the index this process holds.
+        found = memory.find(query, terms, names, held)
+        count, counts, page_ids = found.count, found.facets, found.page
+    else:
+        count, counts, page_ids = _by_popularity(query, version=version, found_key=found_key,
+                                                 names=names, filtered=_filtered(query),
+                                                 terms=terms)
     found_by_id = (Dataset.objects.select_related("owner", "responsible", "search_entry")
                    .in_bulk(page_ids))
     return SearchResult(
-        count=found.count,
+        count=count,
         datasets=[found_by_id[pk] for pk in page_ids if pk in found_by_id],
-        facets=_facets(query, found.counts),
+        facets=_facets(query, counts),
         unknown_words=list(words.unknown_words),
         suggestions=list(words.suggestions),
     )

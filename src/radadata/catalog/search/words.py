@@ -5,8 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from radadata.catalog.search import cache
-from radadata.catalog.search.backends import backend
+from radadata.catalog.search import cache, memory
 
 
 @dataclass(frozen=True)
@@ -15,9 +14,10 @@ class Words:
     suggestions: tuple[str, ...] = ()  # best first
 
 
-def _suggestions(version: str, typed: list[tuple[str, str]], unknown: set[str]) -> list[str]:
+def _suggestions(index: memory.Words, typed: list[tuple[str, str]], unknown: set[str]
+                 ) -> list[str]:
     """Up to three queries with each unknown word replaced by a close word of the index."""
-    vocabulary = cache.get_or_compute(cache.key(version, "vocabulary"), backend().vocabulary)
+    vocabulary = memory.vocabulary(index)
     options: dict[str, list[str]] = {}
     for word, lemma in typed:
         if lemma in unknown:
@@ -39,18 +39,18 @@ def _suggestions(version: str, typed: list[tuple[str, str]], unknown: set[str]) 
     return suggestions
 
 
-def _check(version: str, typed: list[tuple[str, str]]) -> Words:
+def _check(index: memory.Words, typed: list[tuple[str, str]]) -> Words:
     terms = [lemma for _word, lemma in typed]
-    found = backend().known(terms)
+    found = memory.known(index, terms)
     missing = {lemma for lemma in terms if lemma not in found}
     if not missing:
         return Words()
     return Words(unknown_words=tuple(word for word, lemma in typed if lemma in missing),
-                 suggestions=tuple(_suggestions(version, typed, missing)))
+                 suggestions=tuple(_suggestions(index, typed, missing)))
 
 
-def check_words(version: str, typed: list[tuple[str, str]]) -> Words:
+def check_words(version: str, typed: list[tuple[str, str]], index: memory.Words) -> Words:
     """Which of the (word as typed, lemma) pairs of a query no published dataset holds, with
-    suggestions; remembered for the catalogue's `version`."""
+    suggestions; remembered for the catalogue's `version` (`index`: memory.current()'s)."""
     return cache.get_or_compute(cache.key(version, "words", *typed),
-                                lambda: _check(version, typed))
+                                lambda: _check(index, typed))
