@@ -102,10 +102,12 @@ def fast(raw: pl.Expr, field: dict[str, Any]) -> Parsed:
         return Parsed(raw.is_in(pl.Series(true + false).implode()),
                   raw.is_in(pl.Series(true).implode()))
     if kind == "string" and field_format(field) == "email":
-        # Longer parts are refused by the validator whatever their characters.
-        local, domain = raw.str.extract(r"^([^@]*)@", 1), raw.str.extract(r"@(.*)$", 1)
-        ok = (raw.str.contains(_EMAIL) & (local.str.len_chars() <= 64)
-              & (domain.str.len_chars() <= 253))
+        # Longer parts are refused by the validator whatever their characters. A cell the
+        # pattern takes is ASCII with one "@": its byte offset is the local part's length
+        # (cheaper than cutting the parts out of a million cells).
+        at = raw.str.find("@", literal=True)
+        ok = (raw.str.contains(_EMAIL) & (at <= 64)
+              & (raw.str.len_bytes().cast(pl.Int64) - at.cast(pl.Int64) - 1 <= 253))
         return Parsed(ok, pl.when(ok).then(raw))  # no value where the type fails
     if kind == "string" and field_format(field) == "uri":
         ok = raw.str.contains(_URI)
