@@ -97,7 +97,9 @@ class Checker:
             else:
                 exprs.append(pl.lit(False).alias(f"ok{index}"))
                 exprs.append(pl.lit(None, dtype=pl.String).alias(f"v{index}"))
-        work = self.frame.with_columns(exprs)
+        # Lazily: an eager with_columns does not share the subexpressions the reads repeat
+        # (a date's parse feeds both its ok and its value), a lazy query computes them once.
+        work = self.frame.lazy().with_columns(exprs).collect()
         fields = [(i, f) for i, f in enumerate(self.pairing.fields)
                   if f is not None and not self._is_text(i)]
         rejected = work.select([(~pl.col(f"ok{i}") & ~pl.col(f"m{i}")).any().alias(str(i))
@@ -141,7 +143,7 @@ class Checker:
             exprs.append(key.alias(f"{codes.PRIMARY_KEY}|-1"))
             params[f"{codes.PRIMARY_KEY}|-1"] = {"fields": ", ".join(self.key_names)}
         self.params = params
-        return self.work.select(exprs) if exprs else pl.DataFrame()
+        return self.work.lazy().select(exprs).collect() if exprs else pl.DataFrame()
 
     def value_series(self, index: int) -> pl.Series:
         value, present = self._value(index)
