@@ -7,13 +7,14 @@ enters it again (the page says so) — nothing else breaks."""
 from __future__ import annotations
 
 import base64
+from typing import TYPE_CHECKING
 
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
 from radadata.config import declared
+
+if TYPE_CHECKING:  # cryptography is imported when a key is (de)crypted, not at every start
+    from cryptography.fernet import Fernet
 
 
 class KeyUnreadable(Exception):
@@ -21,6 +22,10 @@ class KeyUnreadable(Exception):
 
 
 def _fernet() -> Fernet:
+    from cryptography.fernet import Fernet
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     secret = declared.get("RADADATA_PORTAL_KEY") or settings.SECRET_KEY
     derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"radadata.portal_sync",
                    info=b"portal api key").derive(secret.encode())
@@ -32,6 +37,8 @@ def encrypt(api_key: str) -> str:
 
 
 def decrypt(token: str) -> str:
+    from cryptography.fernet import InvalidToken
+
     try:
         return _fernet().decrypt(token.encode()).decode()
     except InvalidToken as error:
