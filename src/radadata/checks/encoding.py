@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from charset_normalizer import from_bytes
 from django.utils.translation import gettext as _
 
 from radadata.core.errors import ValidationFailed
@@ -135,6 +134,8 @@ def guess_legacy(sample: bytes) -> str | None:
             best, best_score = name, score
     if best and best_score >= high * 0.5:
         return best
+    from charset_normalizer import from_bytes  # heavy, and seldom needed: not at start-up
+
     match = from_bytes(sample).best()
     return codecs.lookup(match.encoding).name if match else best
 
