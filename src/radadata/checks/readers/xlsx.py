@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 import polars as pl
 from defusedxml import ElementTree
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from radadata.checks import codes_file as codes
 from radadata.checks.readers import cells, tabulate
@@ -171,6 +170,8 @@ def _scan_part(archive: zipfile.ZipFile, path: str, scanned: SheetXml) -> SheetX
 
 
 def _formula(scanned: SheetXml, match: re.Match[bytes]) -> None:
+    from openpyxl.utils.cell import column_index_from_string  # openpyxl: not at start-up
+
     col = column_index_from_string(match.group(1).decode())
     row = int(match.group(2))
     text = html.unescape((match.group(3) or b"").decode("utf-8", errors="replace"))
@@ -183,6 +184,8 @@ def _formula(scanned: SheetXml, match: re.Match[bytes]) -> None:
 
 
 def _range(match: re.Match[bytes]) -> tuple[int, int, int, int]:
+    from openpyxl.utils.cell import column_index_from_string  # openpyxl: not at start-up
+
     c1 = column_index_from_string(match.group(1).decode())
     r1 = int(match.group(2))
     if match.group(3):
@@ -191,6 +194,8 @@ def _range(match: re.Match[bytes]) -> tuple[int, int, int, int]:
 
 
 def ref(r1: int, c1: int, r2: int, c2: int) -> str:
+    from openpyxl.utils.cell import get_column_letter  # openpyxl: not at start-up
+
     start = f"{get_column_letter(c1)}{r1}"
     return start if (r1, c1) == (r2, c2) else f"{start}:{get_column_letter(c2)}{r2}"
 
