@@ -28,6 +28,10 @@ class CatalogConfig(AppConfig):
         if index_dataset not in hooks.on_dataset_changed:
             hooks.on_dataset_changed.append(index_dataset)
         hooks.on_datasets_changed[index_dataset] = index_datasets
+        from radadata.catalog.search.index import render_dataset
+
+        if render_dataset not in hooks.on_dataset_outputs_changed:
+            hooks.on_dataset_outputs_changed.append(render_dataset)
 
         # Whatever else the public APIs show (owners, contact people, files) makes what the
         # search and the APIs remember stale: give the catalogue a new version token.

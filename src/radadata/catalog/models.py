@@ -110,6 +110,13 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)  # description
     owner = models.TextField(blank=True)
     formats = models.CharField(max_length=200, blank=True)  # ",CSV,XLSX," for exact matching
+    # The APIs' outputs of the dataset, the parts that follow from it alone, as JSON text
+    # (api/rendered.py), and the SITE_URL their addresses were written with. Nullable: SQLite
+    # adds such a column in place, where a default would rebuild the table and lose the
+    # full-text triggers of migration 0002.
+    ckan = models.TextField(null=True, blank=True)
+    v1 = models.TextField(null=True, blank=True)
+    site = models.CharField(max_length=300, null=True, blank=True)
 
     class Meta:
         verbose_name = _("search index entry")

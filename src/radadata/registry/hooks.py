@@ -9,6 +9,9 @@ checks app starts the version's check there (ChecksConfig.ready()). `publishable
 narrow the versions about to be made public to those that may be: the checks app holds back a
 version whose check is pending or found problems, and publishes it itself once it passes.
 
+`on_dataset_outputs_changed` functions get a dataset whose files or versions changed (not its
+words): the catalog writes the APIs' outputs it keeps for it again (api/rendered.py).
+
 `on_catalogue_changed` functions are called, inside the service's transaction, by every change
 that alters what the public catalogue shows without changing a dataset's own search entry: an
 owner's details, who its contact person is, a new file or version. The catalog forgets what it
@@ -33,6 +36,7 @@ on_datasets_changed: dict[Callable[[Dataset], None], Callable[[list[Dataset]], N
 on_version_added: list[Callable[..., None]] = []
 publishable: list[Callable[..., QuerySet[ResourceVersion]]] = []
 on_catalogue_changed: list[Callable[[], None]] = []
+on_dataset_outputs_changed: list[Callable[[Dataset], None]] = []
 
 _INLINE: ContextVar[bool] = ContextVar("registry_hooks_inline", default=False)
 
@@ -51,6 +55,11 @@ def datasets_changed(datasets: list[Dataset]) -> None:
         else:
             for dataset in datasets:
                 hook(dataset)
+
+
+def dataset_outputs_changed(dataset: Dataset) -> None:
+    for hook in on_dataset_outputs_changed:
+        hook(dataset)
 
 
 def catalogue_changed() -> None:

@@ -192,22 +192,26 @@ def tag_dict(keyword: Keyword) -> dict:
             "state": "active", "vocabulary_id": None}
 
 
+#: The keys of a package dict that come from its owner, its contact person or the themes'
+#: group names (which depend on the owners' names): the rest (package_core) follows from the
+#: dataset alone, and the search keeps it rendered (api/rendered.py).
+OWNER_KEYS = ("author", "author_email", "organization", "owner_org")
+
+
 def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
     """`dataset` has its owner and contact person joined and the lists of api/related.py
     attached (queries.py loads them so); `contacts` is selectors.responsible_by_owner()."""
-    contact = selectors.contact_point(dataset, contacts)
+    return {**package_core(dataset),
+            **package_owner(dataset.owner),
+            **package_contact(selectors.contact_point(dataset, contacts)),
+            "groups": [group_dict(t) for t in dataset.theme_list],
+            "extras": package_extras(dataset.identifier, issued(dataset), dataset.owner)}
+
+
+def package_core(dataset: Dataset) -> dict:
+    """What a package dict says that follows from the dataset alone (its row, tags, files)."""
     keywords = dataset.keyword_list
     resources = public_resources(dataset)
-    portal_fields = {
-        "purpose_of_collecting_information": dataset.purpose[:PURPOSE_MAX],
-        "update_frequency": dataset.periodicity,
-        "language": dataset.language or "uk",
-    }
-    # What an import (ours, or another RadaData's) needs and no CKAN field says.
-    extras = {"identifier": dataset.identifier,
-              "publisher_name": dataset.owner.name,
-              "publisher_identifier": dataset.owner.edrpou,
-              "issued": (timestamp(dataset.first_published_at) or "")[:10]}
     return {
         "id": dataset.identifier,
         "name": dataset.name,
@@ -223,20 +227,36 @@ def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
         "license_url": LICENSE["url"],
         "metadata_created": timestamp(metadata_created(dataset)),
         "metadata_modified": timestamp(metadata_modified(dataset)),
-        "maintainer": contact.full_name if contact else None,
-        "maintainer_email": contact.email if contact else None,
-        "author": dataset.owner.name,
-        "author_email": dataset.owner.email or None,
         "version": None,
-        "organization": organization_dict(dataset.owner),
-        "owner_org": ids.organization_id(dataset.owner.pk),
         "tags": [tag_dict(k) for k in keywords],
-        "groups": [group_dict(t) for t in dataset.theme_list],
         "resources": resources,
         "num_resources": len(resources),
         "num_tags": len(keywords),
         "relationships_as_object": [],
         "relationships_as_subject": [],
-        **portal_fields,
-        "extras": [{"key": key, "value": value} for key, value in extras.items() if value],
+        "purpose_of_collecting_information": dataset.purpose[:PURPOSE_MAX],
+        "update_frequency": dataset.periodicity,
+        "language": dataset.language or "uk",
     }
+
+
+def package_owner(owner: Owner) -> dict:
+    return {"author": owner.name, "author_email": owner.email or None,
+            "organization": organization_dict(owner),
+            "owner_org": ids.organization_id(owner.pk)}
+
+
+def package_contact(contact: User | None) -> dict:
+    return {"maintainer": contact.full_name if contact else None,
+            "maintainer_email": contact.email if contact else None}
+
+
+def issued(dataset: Dataset) -> str:
+    return (timestamp(dataset.first_published_at) or "")[:10]
+
+
+def package_extras(identifier: str, issued: str, owner: Owner) -> list[dict]:
+    """What an import (ours, or another RadaData's) needs and no CKAN field says."""
+    extras = {"identifier": identifier, "publisher_name": owner.name,
+              "publisher_identifier": owner.edrpou, "issued": issued}
+    return [{"key": key, "value": value} for key, value in extras.items() if value]

@@ -19,13 +19,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from radadata.api import rendered
 from radadata.api.ckan.actions import ACTIONS, WRITE_ACTIONS, Context
 from radadata.api.responses import remembered
 from radadata.api.strings import holds_nul
@@ -36,9 +37,10 @@ class BadRequest(Exception):
     pass
 
 
-def _respond(body: Any, status: int = 200) -> JsonResponse:
-    response = JsonResponse(body, status=status, safe=False,
-                            json_dumps_params={"ensure_ascii": False})
+def _respond(body: Any, status: int = 200) -> HttpResponse:
+    # rendered.dumps: package_search's results come as JSON text (api/rendered.py).
+    response = HttpResponse(rendered.dumps(body), status=status,
+                            content_type="application/json")
     # Public, read-only data (§2.20): any web page may read it, as CKAN portals allow.
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -83,7 +85,7 @@ def _request_data(request: HttpRequest) -> dict[str, Any]:
     return data
 
 
-def _error(kind: str, message: str, status: int, name: str, **extra: Any) -> JsonResponse:
+def _error(kind: str, message: str, status: int, name: str, **extra: Any) -> HttpResponse:
     return _respond({"help": _help_url(name), "success": False,
                      "error": {"__type": kind, "message": message, **extra}}, status)
 
@@ -95,7 +97,7 @@ REMEMBERED = frozenset({"package_search", "package_show"})
 @remembered(when=lambda name: name in REMEMBERED)  # the same answers, for a tenth of the CPU
 @csrf_exempt  # no cookies are read or changes made: every action here is read-only
 @require_http_methods(["GET", "POST", "HEAD"])
-def action(request: HttpRequest, name: str) -> JsonResponse:
+def action(request: HttpRequest, name: str) -> HttpResponse:
     function = ACTIONS.get(name)
     if function is None:
         if name in WRITE_ACTIONS:
@@ -122,6 +124,6 @@ def action(request: HttpRequest, name: str) -> JsonResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
-def api_version(request: HttpRequest) -> JsonResponse:
+def api_version(request: HttpRequest) -> HttpResponse:
     """/api/3: the version of the Action API, as CKAN answers it."""
     return _respond({"version": 3})

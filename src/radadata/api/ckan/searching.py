@@ -13,8 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from radadata.api import rendered
 from radadata.api.ckan import dicts, fq, params, queries
-from radadata.api.related import contacts as related_contacts
 from radadata.catalog.search import SearchQuery, SearchResult, search
 from radadata.core.errors import ValidationFailed
 
@@ -144,10 +144,8 @@ def package_search(data: dict[str, Any], *, now: dt.datetime) -> dict:
     )
     if filters.matches_nothing:
         return _empty(facet_fields, sort)
-    result = search(query)
-    contacts = related_contacts()
-    results = [dicts.package_dict(d, contacts=contacts)
-               for d in queries.with_package_data(result.datasets)]
+    result = search(query, load=False)
+    results = rendered.package_dicts(result.ids)  # written when indexed: api/rendered.py
     facets, search_facets = _facets(facet_fields, result, count=result.count, limit=facet_limit)
     return {"count": result.count, "results": results, "facets": facets,
             "search_facets": search_facets, "sort": sort}

@@ -27,10 +27,13 @@ def public_formats(dataset: Dataset) -> list[str]:
 
 
 def _entry(dataset: Dataset, *, formats: list[str] | None = None,
-           tags: list[str] | None = None) -> SearchEntry:
+           tags: list[str] | None = None, rendered: dict[str, str] | None = None
+           ) -> SearchEntry:
+    """`dataset` has its owner and the lists of api/related.py loaded, unless `tags` and
+    `rendered` are given."""
     if tags is None:
-        tags = ([k.name for k in dataset.keywords.all()]
-                + [t.name for t in dataset.themes.all()])
+        tags = ([k.name for k in dataset.keyword_list]
+                + [t.name for t in dataset.theme_list])
     owner = dataset.owner
     formats = public_formats(dataset) if formats is None else formats
     return SearchEntry(
@@ -40,7 +43,33 @@ def _entry(dataset: Dataset, *, formats: list[str] | None = None,
         body=index_text(dataset.description),
         owner=index_text(f"{owner.name} {owner.short_name}"),
         formats=f",{','.join(formats)}," if formats else "",
+        **(rendered_texts(dataset) if rendered is None else rendered),
     )
+
+
+def rendered_texts(dataset: Dataset) -> dict[str, str]:
+    """The APIs' outputs of `dataset` as the search keeps them (api/rendered.py); `dataset`
+    has its owner and the lists of api/related.py loaded."""
+    # The catalogue keeps what the APIs show of its datasets, as a search engine would.
+    from radadata.api import rendered
+
+    return rendered.texts(dataset)
+
+
+def _loaded(ids: list[int]) -> dict[int, Dataset]:
+    """The datasets `ids` read afresh with what the search and the APIs' outputs read."""
+    from radadata.api.related import with_related
+
+    return {d.pk: d for d in with_related(Dataset.objects.filter(pk__in=ids))}
+
+
+def render_dataset(dataset: Dataset) -> None:
+    """Write the APIs' outputs of `dataset` again (its files or versions changed, not its
+    words): hooks.on_dataset_outputs_changed."""
+    loaded = _loaded([dataset.pk]).get(dataset.pk)
+    if loaded is None or not loaded.is_published:
+        return
+    SearchEntry.objects.filter(dataset_id=dataset.pk).update(**rendered_texts(loaded))
 
 
 def index_dataset(dataset: Dataset) -> None:
@@ -52,7 +81,7 @@ def index_dataset(dataset: Dataset) -> None:
             cache.bump_version(index=True)
         return
     cache.bump_version(index=True)
-    entry = _entry(dataset)
+    entry = _entry(_loaded([dataset.pk]).get(dataset.pk, dataset))
     # Delete and insert rather than update: the FTS5 triggers then see whole rows.
     SearchEntry.objects.filter(dataset_id=dataset.pk).delete()
     entry.save(force_insert=True)
@@ -85,6 +114,9 @@ def index_datasets(datasets: list[Dataset]) -> None:
             for dataset_id, name in pairs:
                 names.setdefault(dataset_id, []).append(name)
     entries = []
+    fresh: dict[int, Dataset] = {}
+    for start in range(0, len(ids), 900):
+        fresh.update(_loaded(ids[start:start + 900]))
     for dataset in datasets:
         if not dataset.is_published:
             continue
@@ -93,7 +125,9 @@ def index_datasets(datasets: list[Dataset]) -> None:
             found = formats.get(dataset.pk, {}).values()
             public = list(dict.fromkeys(f.upper() for f in found if f))
         entries.append(_entry(dataset, formats=public,
-                              tags=tags.get(dataset.pk, []) + themes.get(dataset.pk, [])))
+                              tags=tags.get(dataset.pk, []) + themes.get(dataset.pk, []),
+                              rendered=(rendered_texts(fresh[dataset.pk])
+                                        if dataset.pk in fresh else {})))
     SearchEntry.objects.bulk_create(entries, batch_size=500)
 
 
@@ -102,8 +136,9 @@ def reindex_all() -> int:
     """Rebuild the whole index from the registry; returns the number of datasets indexed."""
     cache.bump_version(index=True)
     SearchEntry.objects.all().delete()
-    datasets = (Dataset.objects.published().select_related("owner")
-                .prefetch_related("keywords", "themes").order_by("pk"))
+    from radadata.api.related import with_related
+
+    datasets = with_related(Dataset.objects.published()).order_by("pk")
     entries = [_entry(dataset) for dataset in datasets.iterator(chunk_size=500)]
     SearchEntry.objects.bulk_create(entries, batch_size=500)
     return len(entries)

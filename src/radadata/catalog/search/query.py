@@ -54,8 +54,10 @@ class Facet:
 class SearchResult:
     count: int
     datasets: list[Dataset]  # the page, published only; owner, responsible, search_entry joined
+    # (empty when search() was asked not to load them: then `ids` says which they are)
     facets: dict[str, list[Facet]] = field(default_factory=dict)
     unknown_words: list[str] = field(default_factory=list)  # as typed, lower case
     # Whole queries to try instead, best first: each unknown word replaced by a close word of
     # the index (or left out when none is close).
     suggestions: list[str] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)  # the page's datasets, in order

@@ -180,10 +180,11 @@ def _facets(query: SearchQuery, counts: dict[str, Counts]) -> dict[str, list[Fac
     return result
 
 
-def search(query: SearchQuery) -> SearchResult:
+def search(query: SearchQuery, *, load: bool = True) -> SearchResult:
     """Published datasets matching every word of `query.text` (in any of its forms) and the
     filters, the requested page of them in order, facet counts over all of them, and the words
-    the index does not know with queries to try instead."""
+    the index does not know with queries to try instead. With `load` false the page's datasets
+    are not read, only their ids given (the APIs read what they show from the index)."""
     _validate(query)
     version = cache.current_version()  # before anything else is read: see cache.py
     typed = query_words(query.text)
@@ -205,12 +206,16 @@ def search(query: SearchQuery) -> SearchResult:
         count, counts, page_ids = _by_popularity(query, version=version, found_key=found_key,
                                                  names=names, filtered=_filtered(query),
                                                  terms=terms)
-    found_by_id = (Dataset.objects.select_related("owner", "responsible", "search_entry")
-                   .in_bulk(page_ids))
+    datasets: list[Dataset] = []
+    if load:
+        found_by_id = (Dataset.objects.select_related("owner", "responsible", "search_entry")
+                       .in_bulk(page_ids))
+        datasets = [found_by_id[pk] for pk in page_ids if pk in found_by_id]
     return SearchResult(
         count=count,
-        datasets=[found_by_id[pk] for pk in page_ids if pk in found_by_id],
+        datasets=datasets,
         facets=_facets(query, counts),
         unknown_words=list(words.unknown_words),
         suggestions=list(words.suggestions),
+        ids=page_ids,
     )

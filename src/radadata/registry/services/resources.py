@@ -32,6 +32,7 @@ def resource_create(*, dataset: Dataset, title: str, description: str = "",
     resource.save()
     audit.record(actor=by, action="resource.created", obj=resource, at=at,
                  changes={"title": [None, resource.title]}, note=str(dataset))
+    hooks.dataset_outputs_changed(dataset)  # the APIs count its files
     hooks.catalogue_changed()
     return resource
 
@@ -97,6 +98,8 @@ def version_add(*, resource: Resource, stream: IO[bytes], filename: str, by: Use
                  note=version.original_name)
     if version.published_at:
         hooks.dataset_changed(resource.dataset)  # its public formats may have changed
+    else:
+        hooks.dataset_outputs_changed(resource.dataset)  # /api/v1 shows the newest format
     hooks.catalogue_changed()  # the dataset's modification time shows in the APIs
     return version
 
@@ -105,8 +108,11 @@ def versions_publish(*, versions: QuerySet[ResourceVersion], at: dt.datetime) ->
     """Make waiting versions public (the caller records the publication). An update of one
     column only: versions are otherwise immutable. Versions the hooks hold back (a check
     pending or failed) stay waiting; the checks app publishes them once they pass."""
-    waiting = versions.filter(published_at__isnull=True)
-    published = hooks.versions_publishable(waiting, at=at).update(published_at=at)
+    waiting = hooks.versions_publishable(versions.filter(published_at__isnull=True), at=at)
+    datasets = set(waiting.values_list("resource__dataset_id", flat=True))
+    published = waiting.update(published_at=at)
     if published:
+        for dataset in Dataset.objects.filter(pk__in=datasets):
+            hooks.dataset_outputs_changed(dataset)  # the files the APIs list
         hooks.catalogue_changed()
     return published

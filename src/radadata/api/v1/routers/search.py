@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 
-from radadata.api.related import attach_related
-from radadata.api.related import contacts as related_contacts
-from radadata.api.v1 import present
+from radadata.api import rendered
 from radadata.api.v1.auth import ANYONE
 from radadata.api.v1.schemas import MAX_LIMIT, DatasetOut, ErrorOut
 from radadata.catalog.search import FACETS, SORTS, SearchQuery, search
@@ -54,18 +52,17 @@ def _split(values: list[str]) -> tuple[str, ...]:
 
 @router.get("", response={200: SearchOut, 422: ErrorOut}, auth=ANYONE, url_name="search",
             summary="Search published datasets")
-def search_datasets(request: HttpRequest, params: Query[SearchIn]) -> dict:
+def search_datasets(request: HttpRequest, params: Query[SearchIn]) -> HttpResponse:
     result = search(SearchQuery(
         text=params.q, themes=tuple(params.theme), keywords=tuple(params.keyword),
         formats=tuple(params.format), periodicities=tuple(params.periodicity),
         owners=tuple(params.owner), sort=params.sort, limit=params.limit,
-        offset=params.offset, facets=_split(params.facets)))
-    attach_related(result.datasets)  # what present.dataset_out reads, as /datasets loads it
-    contacts, base = related_contacts(), present.api_base()
-    return {
+        offset=params.offset, facets=_split(params.facets)), load=False)
+    # SearchOut as ninja would write it, the items as the index keeps them (api/rendered.py).
+    return HttpResponse(rendered.dumps({
         "count": result.count, "limit": params.limit, "offset": params.offset,
-        "items": [present.dataset_out(d, contacts=contacts, base=base) for d in result.datasets],
+        "items": rendered.v1_items(result.ids),
         "facets": {name: [vars(f) for f in facets] for name, facets in result.facets.items()},
         "unknown_words": result.unknown_words,
         "suggestions": result.suggestions,
-    }
+    }), content_type="application/json; charset=utf-8")
