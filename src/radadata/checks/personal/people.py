@@ -109,7 +109,7 @@ def birth_dates(series: pl.Series, header: str, *, names_nearby: bool) -> tuple[
         if head.len() == 0 or head.str.contains(_WHOLE_DATE).mean() < 0.9:
             return 0, []  # the first rows already show this is not a column of dates
         found = series.filter(series.str.contains(_WHOLE_DATE).fill_null(False))
-        filled = series.drop_nulls().len()
+        filled = series.len() - series.null_count()
         if found.len() < MIN_ROWS or found.len() < 0.9 * filled:
             return 0, []
         years = found.str.extract(_YEAR).cast(pl.Int32, strict=False).drop_nulls()
