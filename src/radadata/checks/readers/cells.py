@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from operator import itemgetter
+
+import polars as pl
 
 #: The dates a time-only Excel cell falls on, depending on the reader and the 1900 leap bug.
 EXCEL_DAY_ZERO = {dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1)}
@@ -69,3 +73,100 @@ def ods_text(kind: str, value: str) -> str:
             hours, minutes, seconds = (float(g or 0) for g in match.groups())
             return _duration(dt.timedelta(hours=hours, minutes=minutes, seconds=seconds))
     return value
+
+
+# Columnar: the same texts for a whole column of values at once. A sheet of 100,000 rows is
+# mostly numbers and dates; converting them one by one in Python cost more than calamine's
+# parsing. Each kind of value a column holds becomes a typed polars Series formatted there; only
+# what polars would format differently from cell_text (exponents, far years, durations,
+# time zones) stays in Python, cell by cell.
+
+_PLAIN_FLOAT = (1e-4, 1e15)  # where polars writes a float as Python's repr does
+
+
+def text_frame(rows: list[list]) -> pl.DataFrame:
+    """A positional frame (one pl.String column "c0", "c1"… per position) of cell texts."""
+    if not rows:
+        return pl.DataFrame()
+    width = max(map(len, rows))
+    if min(map(len, rows)) == width:
+        # One C-level pass per column: zip(*rows) would make an iterator per row, and the
+        # garbage collector would walk all the rows again and again while they are made.
+        columns = (list(map(itemgetter(i), rows)) for i in range(width))
+    else:
+        columns = ([row[i] if i < len(row) else None for row in rows] for i in range(width))
+    return pl.DataFrame([text_column(f"c{i}", column) for i, column in enumerate(columns)])
+
+
+def text_column(name: str, values: Sequence) -> pl.Series:
+    """cell_text of each value (None: an empty cell, as is ""), as a pl.String Series."""
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    parts = [_texts(kind, values, alone=len(kinds) == 1) for kind in kinds]
+    if not parts:
+        return pl.Series(name, [None] * len(values), dtype=pl.String)
+    texts = parts[0] if len(parts) == 1 else pl.select(pl.coalesce(parts)).to_series()
+    return texts.rename(name)
+
+
+def _texts(kind: type, values: Sequence, *, alone: bool) -> pl.Series:
+    """The texts of the values of one kind; null elsewhere. `alone`: the column holds no
+    other kind (but None), so the values go to polars as they are."""
+
+    def _only(kind: type, values: Sequence, dtype: pl.DataType) -> pl.Series:
+        if alone:
+            return pl.Series(values, dtype=dtype)
+        return pl.Series([v if v.__class__ is kind else None for v in values], dtype=dtype)
+
+    if kind is str:
+        strings = _only(str, values, pl.String)
+        return pl.select(pl.when(strings != "").then(strings)).to_series()
+    if kind is float:
+        return _float_texts(_only(float, values, pl.Float64), values)
+    if kind is int and all(-(2**63) <= v < 2**63 for v in values if v.__class__ is int):
+        return _only(int, values, pl.Int64).cast(pl.String)
+    if kind is bool:
+        flags = _only(bool, values, pl.Boolean)
+        return pl.select(pl.when(flags).then(pl.lit("true"))
+                         .when(flags.not_()).then(pl.lit("false"))).to_series()
+    if kind is dt.date and _plain_years(values, dt.date):
+        return _only(dt.date, values, pl.Date).dt.to_string("%Y-%m-%d")
+    if kind is dt.datetime and _plain_years(values, dt.datetime):
+        return _datetime_texts(_only(dt.datetime, values, pl.Datetime("us")))
+    if kind is dt.time and all(v.tzinfo is None for v in values if v.__class__ is dt.time):
+        return _only(dt.time, values, pl.Time).dt.to_string("%H:%M:%S")
+    return pl.Series([(cell_text(v) or None) if v.__class__ is kind else None for v in values],
+                     dtype=pl.String)
+
+
+def _plain_years(values: Sequence, kind: type) -> bool:
+    """Four-digit years (as isoformat writes them) and, for date-times, no time zone."""
+    found = [v for v in values if v.__class__ is kind]
+    if kind is dt.datetime and any(v.tzinfo is not None for v in found):
+        return False
+    years = [v.year for v in found]
+    return min(years) >= 1000 and max(years) <= 9999
+
+
+def _float_texts(floats: pl.Series, values: Sequence) -> pl.Series:
+    low, high = _PLAIN_FLOAT
+    size = floats.abs()
+    texts = pl.select(
+        pl.when((floats == floats.floor()) & (size < 1e15))
+        .then(floats.cast(pl.Int64, strict=False).cast(pl.String))
+        .when((size >= low) & (size < high)).then(floats.cast(pl.String))
+    ).to_series()
+    odd = (texts.is_null() & floats.is_not_null()).arg_true()
+    if len(odd):  # exponents, NaN, infinities: Python's own repr
+        texts = texts.scatter(odd, [cell_text(values[i]) for i in odd.to_list()])
+    return texts
+
+
+def _datetime_texts(stamps: pl.Series) -> pl.Series:
+    midnight = stamps.dt.time() == dt.time(0)
+    return pl.select(
+        pl.when(stamps.dt.date().is_in(sorted(EXCEL_DAY_ZERO)) & midnight.not_())
+        .then(stamps.dt.to_string("%H:%M:%S"))
+        .when(midnight).then(stamps.dt.to_string("%Y-%m-%d"))
+        .otherwise(stamps.dt.to_string("%Y-%m-%dT%H:%M:%S"))
+    ).to_series()
