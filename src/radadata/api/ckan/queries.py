@@ -48,6 +48,8 @@ def owners_with_counts() -> QuerySet[Owner]:
 def owner_names(values: tuple[str, ...]) -> tuple[str, ...]:
     """Organisation names (slugs) for fq's organization:/owner_org: values, ids or names."""
     pks = {value: ids.read("organization", value) for value in values}
+    if not any(pks.values()):
+        return values  # names already: nothing to look up
     slugs = dict(Owner.objects.filter(pk__in=[pk for pk in pks.values() if pk])
                  .values_list("pk", "slug"))
     return tuple(slugs.get(pks[value], value) if pks[value] else value for value in values)
