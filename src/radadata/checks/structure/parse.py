@@ -118,8 +118,8 @@ def fast(raw: pl.Expr, field: dict[str, Any]) -> Parsed:
 # E-mail addresses and URIs as frictionless reads them (validators.email: a dot-atom local
 # part, a domain of letters, digits and hyphens ending in a letter; rfc3986: a scheme). The
 # expressions accept a subset of what frictionless accepts and refuse only what it refuses,
-# except cells worth re-reading (_MAYBE: non-ASCII, quoted, with spaces), which fallback()
-# gives to frictionless itself: no Python per valid value.
+# except cells worth re-reading (_maybe: non-ASCII, quoted, a line break before the @), which
+# fallback() gives to frictionless itself: no Python per valid value.
 _EMAIL = (r"(?i)^[a-z0-9!#$%&'*+/=?^_`{}|~-]+(\.[a-z0-9!#$%&'*+/=?^_`{}|~-]+)*"
           r"@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9][a-z0-9-]{0,61}[a-z]$")
 _URI = r"^[a-zA-Z][a-zA-Z0-9+.-]*:"
@@ -241,7 +241,10 @@ def _maybe(field: dict[str, Any]) -> str | None:
     if kind == "date" and field_format(field) == "%d.%m.%Y":
         return r"^[ \d]\d?\.\d{1,2}\.\d{4}$"
     if kind == "string" and field_format(field) == "email":
-        return r'[^\x00-\x7f]|"|\s'
+        # Other white space is refused by validators.email whatever else the cell holds: the
+        # domain may have none, an unquoted local part only the one line break its "$" lets
+        # through before the end ("a\n@b.ua"). So " at " instead of "@" costs no re-reading.
+        return r'[^\x00-\x7f]|"|\n@'
     if kind == "string" and field_format(field) == "uri":
         return r"[^\x00-\x7f]"
     return _MAYBE.get(kind, _NOTHING)  # boolean, string: the fast path is exact
