@@ -26,7 +26,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from radadata.api.ckan.dicts import LICENSE, PURPOSE_MAX, portal_tag
 from radadata.catalog import preview
 from radadata.catalog.structure import as_csvw, dataset_structure
 from radadata.core.text import latin_slug
@@ -150,6 +149,9 @@ def _structure_file(dataset: Dataset, versions: list[ResourceVersion]) -> FileTo
 def _tags(dataset: Dataset) -> tuple[str, list[str]]:
     """The keywords as the portal's tag_string, and a note per keyword the portal gets
     differently."""
+    # The API's dicts import the search (and numpy): when a dataset is mapped, not at start-up.
+    from radadata.api.ckan.dicts import portal_tag
+
     tags, notes = [], []
     for keyword in dataset.keywords.all():
         tag = portal_tag(keyword.name)
@@ -175,6 +177,8 @@ OPTIONAL = ("publisher_identifier", "issued")
 
 def _fields(dataset: Dataset, conn: PortalConnection, contacts: dict,
             tag_string: str) -> dict[str, str]:
+    from radadata.api.ckan.dicts import LICENSE, PURPOSE_MAX  # see _tags
+
     contact = contact_point(dataset, contacts)
     fields = {
         "title": dataset.title[:TITLE_MAX],
