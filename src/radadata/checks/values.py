@@ -330,7 +330,8 @@ def _is_date_column(field: dict[str, Any], sample: pl.Series) -> bool:
 
 def _dates(series: pl.Series, header: str) -> list[Finding]:
     iso = series.str.contains(_ISO).fill_null(False)
-    odd = series.filter(~iso & series.str.contains(_ANY_DATE).fill_null(False))
+    odd = series.filter(~iso)  # the other forms are looked for in these few cells only
+    odd = odd.filter(odd.str.contains(_ANY_DATE).fill_null(False))
     if odd.len() == 0:
         return []
     # Which forms: from a sample (one pass per form over a million cells would be slow).
