@@ -69,15 +69,16 @@ def test_the_index_in_memory_is_read_again_only_when_the_index_changes(catalogue
     from radadata.catalog.search import memory
 
     search(SearchQuery(text="школа"))
-    words, rows = memory.current()
+    held = memory.current()
     owner_services.owner_update(owner=catalogue.finance, by=None, at=AT,
                                 email="finansy@example.org")
-    again_words, again_rows = memory.current()
-    # An owner's new e-mail changes the catalogue, not the words of any dataset.
-    assert again_words is words and again_rows is not rows
+    again = memory.current()
+    # An owner's new e-mail changes the catalogue, not any dataset: only the labels are read.
+    assert again.words is held.words and again.rows is held.rows
+    assert again.labels is not held.labels
     dataset_services.dataset_update(dataset=catalogue.meals, by=None, at=AT,
                                     description="Вартість харчування учнів.")
-    assert memory.current()[0] is not words
+    assert memory.current().words is not held.words
 
 
 def test_every_change_of_the_catalogue_is_seen_at_once(catalogue):

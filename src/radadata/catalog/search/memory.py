@@ -5,14 +5,17 @@ process keeps it in arrays (numpy) and answers a query nobody asked before witho
 rows holding every word, their bm25 score, the filters, the facet counts and the order of the
 page asked, in well under a millisecond for 10,000 datasets. The database stays the record
 (SearchEntry, the full-text tables of backends/ for the popularity sort); this is a copy of it
-kept in two layers, each rebuilt when its token in CatalogueVersion changes:
+kept in layers, each rebuilt when its token in CatalogueVersion changes:
 
     words    the lemmas of each dataset's title, tags, description and owner (SearchEntry)
-             and its formats; rebuilt when the index changes (index.py bumps `index_token`
-             with every entry it writes), which costs ~0.1 s per 1,000 datasets
+             and its formats
     rows     which datasets are public, their owner, update frequency, dates, themes,
-             keywords and title order (the database's collation); re-read with every new
-             catalogue version (`token`), a few milliseconds per 1,000 datasets
+             keywords and title order (the database's collation)
+             Both are read again when the index changes: index.py bumps `index_token` with
+             every entry it writes, and every change of a dataset reindexes it
+             (registry.hooks.dataset_changed). ~0.1 s per 1,000 datasets.
+    labels   the owners' slugs and names, the themes' codes and names, the keywords: read
+             again with every new catalogue version (`token`), a few small queries
 
 so a change of any dataset, owner or theme is seen by the next query of every process, exactly
 as the answer caches of cache.py are.
@@ -76,9 +79,25 @@ class Rows:
     keyword_rows: np.ndarray  # (row, keyword id) pairs
     keyword_values: np.ndarray
     word_row: np.ndarray  # the Words row of each row, -1 when the dataset has no entry
+
+
+@dataclass
+class Labels:
+    """The labels layer: names of what the rows hold by id."""
+
+    token: str
     owners: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → slug, name
     themes: dict[int, tuple[str, str]] = field(default_factory=dict)  # id → code, name
     keywords: dict[int, str] = field(default_factory=dict)  # id → name
+
+
+@dataclass
+class Held:
+    """What current() gives: the three layers as of one reading of the tokens."""
+
+    words: Words
+    rows: Rows
+    labels: Labels
 
 
 @dataclass
@@ -89,7 +108,7 @@ class Found:
 
 
 _lock = threading.Lock()
-_held: dict[str, Words | Rows | None] = {"words": None, "rows": None}
+_held: dict[str, Words | Rows | Labels | None] = {"words": None, "rows": None, "labels": None}
 
 
 def tokens() -> tuple[str, str]:
@@ -104,10 +123,10 @@ def tokens() -> tuple[str, str]:
 def forget() -> None:
     """Drop what this process holds (tests whose database rolls back under the same token)."""
     with _lock:
-        _held["words"] = _held["rows"] = None
+        _held["words"] = _held["rows"] = _held["labels"] = None
 
 
-def current(version: str | None = None) -> tuple[Words, Rows]:
+def current(version: str | None = None) -> Held:
     """The index for the catalogue as committed now; `version` is the catalogue token when
     the caller has just read it (the index token is read anyway)."""
     token, index_token = tokens()
@@ -118,9 +137,12 @@ def current(version: str | None = None) -> tuple[Words, Rows]:
         if not isinstance(words, Words) or words.token != index_token:
             words = _held["words"] = _build_words(index_token)
         rows = _held["rows"]
-        if not isinstance(rows, Rows) or rows.token != f"{token}:{index_token}":
-            rows = _held["rows"] = _build_rows(f"{token}:{index_token}", words)
-    return words, rows
+        if not isinstance(rows, Rows) or rows.token != index_token:
+            rows = _held["rows"] = _build_rows(index_token, words)
+        labels = _held["labels"]
+        if not isinstance(labels, Labels) or labels.token != f"{token}:{index_token}":
+            labels = _held["labels"] = _build_labels(f"{token}:{index_token}")
+    return Held(words=words, rows=rows, labels=labels)
 
 
 def _build_words(token: str) -> Words:
@@ -207,12 +229,16 @@ def _build_rows(token: str, words: Words) -> Rows:
         theme_rows=theme_rows, theme_values=theme_values,
         keyword_rows=keyword_rows, keyword_values=keyword_values,
         word_row=np.asarray([word_position.get(int(pk), -1) for pk in ids], dtype=np.int64),
+    )
+
+
+def _build_labels(token: str) -> Labels:
+    return Labels(
+        token=token,
         owners={pk: (slug, name) for pk, slug, name
                 in Owner.objects.values_list("pk", "slug", "name")},
         themes={pk: (c, name) for pk, c, name in Theme.objects.values_list("pk", "code", "name")},
-        keywords=dict(Keyword.objects.filter(datasets__in=public).distinct()
-                      .values_list("pk", "name")),
-    )
+        keywords=dict(Keyword.objects.values_list("pk", "name")))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,17 +262,17 @@ def _any_of(pair_rows: np.ndarray, pair_values: np.ndarray, wanted: Iterable[int
     return keep
 
 
-def _filters(query: SearchQuery, words: Words, rows: Rows) -> np.ndarray:
+def _filters(query: SearchQuery, words: Words, rows: Rows, labels: Labels) -> np.ndarray:
     size = len(rows.ids)
     keep = np.ones(size, dtype=bool)
     if query.themes:
         codes = set(query.themes)
         keep &= _any_of(rows.theme_rows, rows.theme_values,
-                        (pk for pk, (c, _n) in rows.themes.items() if c in codes), size)
+                        (pk for pk, (c, _n) in labels.themes.items() if c in codes), size)
     if query.keywords:
         names = {k.lower() for k in query.keywords}
         keep &= _any_of(rows.keyword_rows, rows.keyword_values,
-                        (pk for pk, name in rows.keywords.items() if name in names), size)
+                        (pk for pk, name in labels.keywords.items() if name in names), size)
     if query.formats:
         wanted = {f.strip().upper() for f in query.formats}
         chosen = [n for n, name in enumerate(words.formats) if name in wanted]
@@ -259,7 +285,8 @@ def _filters(query: SearchQuery, words: Words, rows: Rows) -> np.ndarray:
                         [n for n, value in enumerate(rows.periodicities) if value in wanted])
     if query.owners:
         slugs = set(query.owners)
-        keep &= np.isin(rows.owner, [pk for pk, (s, _n) in rows.owners.items() if s in slugs])
+        keep &= np.isin(rows.owner,
+                        [pk for pk, (s, _n) in labels.owners.items() if s in slugs])
     if query.modified_from:
         keep &= rows.modified >= query.modified_from.timestamp()
     if query.modified_to:
@@ -315,16 +342,16 @@ def _order(query: SearchQuery, rows: Rows, found: np.ndarray, score: np.ndarray 
     return [int(pk) for pk in rows.ids[found[order]]]
 
 
-def _counts(name: str, found_rows: np.ndarray, words: Words, rows: Rows,
-            keep: np.ndarray) -> Counts:
+def _counts(name: str, found_rows: np.ndarray, held: Held, keep: np.ndarray) -> Counts:
+    words, rows, labels = held.words, held.rows, held.labels
     if name == "periodicity":
         counts = np.bincount(rows.periodicity[found_rows], minlength=len(rows.periodicities))
         return [(value, "", int(n)) for value, n in zip(rows.periodicities, counts, strict=True)
                 if n]
     if name == "owner":
         values, counts = np.unique(rows.owner[found_rows], return_counts=True)
-        return [(*rows.owners[int(pk)], int(n)) for pk, n in zip(values, counts, strict=True)
-                if int(pk) in rows.owners]
+        return [(*labels.owners[int(pk)], int(n)) for pk, n in zip(values, counts, strict=True)
+                if int(pk) in labels.owners]
     if name == "format":
         having = np.zeros(len(words.ids) + 1, dtype=bool)
         having[rows.word_row[found_rows]] = True
@@ -334,21 +361,22 @@ def _counts(name: str, found_rows: np.ndarray, words: Words, rows: Rows,
     pair_rows, pair_values = ((rows.theme_rows, rows.theme_values) if name == "theme"
                               else (rows.keyword_rows, rows.keyword_values))
     values, counts = np.unique(pair_values[keep[pair_rows]], return_counts=True)
-    labels = rows.themes if name == "theme" else {pk: (n, n) for pk, n in rows.keywords.items()}
-    return [(*labels[int(pk)], int(n)) for pk, n in zip(values, counts, strict=True)
-            if int(pk) in labels]
+    if name == "theme":
+        return [(*labels.themes[int(pk)], int(n)) for pk, n in zip(values, counts, strict=True)
+                if int(pk) in labels.themes]
+    return [(labels.keywords[int(pk)], labels.keywords[int(pk)], int(n))
+            for pk, n in zip(values, counts, strict=True) if int(pk) in labels.keywords]
 
 
-def find(query: SearchQuery, terms: list[str], names: Iterable[str],
-         held: tuple[Words, Rows]) -> Found:
+def find(query: SearchQuery, terms: list[str], names: Iterable[str], held: Held) -> Found:
     """The count of the datasets holding every term that the filters keep, the facets `names`
     over them and the ids of the page `query` asks (any sort but popularity), from `held`
     (current())."""
-    words, rows = held
-    keep = _filters(query, words, rows)
+    words, rows = held.words, held.rows
+    keep = _filters(query, words, rows, held.labels)
     score = _scores(terms, words, rows, keep) if terms else None
     found = np.flatnonzero(keep)
-    facets = {name: _counts(name, found, words, rows, keep) for name in dict.fromkeys(names)}
+    facets = {name: _counts(name, found, held, keep) for name in dict.fromkeys(names)}
     page: list[int] = []
     end = query.offset + query.limit
     if query.limit and query.offset < len(found):

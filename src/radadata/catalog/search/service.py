@@ -190,7 +190,7 @@ def search(query: SearchQuery, *, load: bool = True) -> SearchResult:
     typed = query_words(query.text)
     terms = [lemma for _word, lemma in typed]
     held = memory.current(version)
-    words = check_words(version, typed, held[0]) if terms else Words()
+    words = check_words(version, typed, held.words) if terms else Words()
     names = tuple(dict.fromkeys(query.facets))
     found_key = (tuple(terms), _filter_key(query))
     if words.unknown_words:
