@@ -162,13 +162,28 @@ def _repeats_mask(frame: pl.DataFrame, rows: list[list[str]]) -> pl.Series:
     if not labelled:
         return frame.select(whole.alias("m"))["m"]
     first = min(labelled, key=lambda i: frame[columns[i]].estimated_size())
-    near = frame.select(pl.any_horizontal([_same_as(columns[first], row[first])
-                                           for row in rows]).alias("m"))["m"]
+    near = _near(frame[columns[first]], [row[first] for row in rows])
     found = near.arg_true()
     mask = pl.repeat(False, frame.height, eager=True).alias("m")
     if len(found):
         mask = mask.scatter(found, frame.filter(near).select(whole.alias("m"))["m"])
     return mask
+
+
+def _near(cells: pl.Series, values: list[str]) -> pl.Series:
+    """Cells equal to one of `values` once normalised. A cell that normalises to a label
+    starting with an ASCII character holds that character in either case, or a non-ASCII one
+    that lowercases to it (the Kelvin sign to "k"): one cheap pass leaves the few to normalise."""
+    exact = pl.any_horizontal([_same_as(cells.name, value) for value in values]).alias("m")
+    starts = {value[0] for value in values}
+    if not all(start.isascii() for start in starts):
+        return cells.to_frame().select(exact)["m"]
+    chars = "".join(re.escape(c) for c in sorted({c for s in starts for c in (s, s.upper())}))
+    maybe = cells.str.contains(rf"[^\x00-\x7f]|[{chars}]").fill_null(False)
+    near = pl.repeat(False, len(cells), eager=True).alias("m")
+    if maybe.any():
+        near = near.scatter(maybe.arg_true(), cells.filter(maybe).to_frame().select(exact)["m"])
+    return near
 
 
 def _header_is_data(table: Table, fields: list[dict[str, Any]]) -> list[Finding]:
