@@ -12,10 +12,11 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import polars as pl
 from lxml import etree
 
 from radadata.checks import codes_file as codes
-from radadata.checks.readers import cells, tabulate
+from radadata.checks.readers import cells, ods_scan, tabulate
 from radadata.checks.readers.base import FileContext
 from radadata.checks.readers.xlsx import ref
 from radadata.checks.readers.zip import within_limits
@@ -39,6 +40,7 @@ _VALUE_ATTRIBUTE = {
 class _Sheet:
     name: str
     rows: list[list[str | None]] = field(default_factory=list)
+    frame: pl.DataFrame | None = None  # read by calamine: the raw frame, no merges or formulas
     pending_rows: int = 0  # empty rows not yet known to be followed by data
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     # column → how many formulas, and the first few (row, formula): enough to report them
@@ -54,19 +56,59 @@ def read(ctx: FileContext, sniffed: Sniffed) -> Iterator[Table]:
         with archive:
             if not within_limits(ctx, archive):
                 return
-            with archive.open("content.xml") as content:
-                sheets = list(_sheets(content, ctx.limits.max_columns))
+            sheets = _calamine_sheets(ctx, archive)
+            if sheets is None:
+                with archive.open("content.xml") as content:
+                    sheets = list(_sheets(content, ctx.limits.max_columns))
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, etree.XMLSyntaxError) as error:
         ctx.add(codes.FILE_UNREADABLE, format="ODS", error=str(error) or type(error).__name__)
         return
     for sheet in sheets:
         part = ctx.part_of(sheet.name)
-        built = tabulate.build(ctx, tabulate.raw_frame(sheet.rows), part=part)
+        raw = sheet.frame if sheet.frame is not None else tabulate.raw_frame(sheet.rows)
+        built = tabulate.build(ctx, raw, part=part, empty_is_none=sheet.frame is not None)
         if built is None:
             continue
         table, index = built
         _findings(ctx, table, sheet, header_row=index + 1, part=part)
         yield table
+
+
+def _calamine_sheets(ctx: FileContext, archive: zipfile.ZipFile) -> list[_Sheet] | None:
+    """The sheets as python-calamine (Rust) reads them, when it reads them as the streaming
+    reader below would (`ods_scan.calamine_reads_alike`); None: read them with that reader."""
+    from python_calamine import CalamineWorkbook
+
+    if not ods_scan.calamine_reads_alike(archive):
+        return None
+    try:
+        workbook = CalamineWorkbook.from_path(str(ctx.path))
+    except Exception:  # what calamine refuses, the streaming reader reads or says why not
+        return None
+    try:
+        return [_Sheet(name, frame=_trimmed(cells.text_frame(
+                    workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)),
+                    ctx.limits.max_columns))
+                for name in workbook.sheet_names]
+    except Exception:
+        return None
+    finally:
+        workbook.close()
+
+
+def _trimmed(raw: pl.DataFrame, max_columns: int) -> pl.DataFrame:
+    """The frame the streaming reader builds: no more than `max_columns` columns, none after
+    the last value of any row, no empty rows after the last one with a value."""
+    raw = raw.select(raw.columns[:max_columns])
+    if raw.width == 0:
+        return raw
+    counts = raw.select(pl.all().is_not_null().sum()).row(0)
+    filled = [i for i, count in enumerate(counts) if count]
+    if not filled:
+        return pl.DataFrame()
+    raw = raw.select(raw.columns[: filled[-1] + 1])
+    rows = raw.select(pl.any_horizontal(pl.all().is_not_null()).alias("f"))["f"].arg_true()
+    return raw.head(int(rows[-1]) + 1)
 
 
 def _sheets(content, max_columns: int) -> Iterator[_Sheet]:
