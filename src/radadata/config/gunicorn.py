@@ -12,7 +12,9 @@ _supervisor = None
 preload_app = True
 
 
-def on_starting(server) -> None:
+def _start_supervisor(server) -> None:
+    """Once the views are imported (when_ready): a background worker setting itself up
+    meanwhile would take the CPU from the master's imports, and the first page would wait."""
     global _supervisor
     from django.conf import settings
 
@@ -31,8 +33,18 @@ def on_exit(server) -> None:
 def when_ready(server) -> None:
     """Import the URLconf, and with it every view, before the workers are forked; close what
     the master opened of the database, so that no worker inherits its connection."""
+    import gc
+
     from django.db import connections
     from django.urls import get_resolver
 
-    get_resolver().url_patterns  # noqa: B018  (a lazy property: reading it imports the views)
-    connections.close_all()
+    gc.disable()  # as in wsgi.py: the views' objects live as long as the process
+    try:
+        get_resolver().url_patterns  # noqa: B018  (a lazy property: reading it imports the views)
+        connections.close_all()
+    finally:
+        # Frozen: never walked again, and the forked workers share their pages instead of
+        # copying them at their first collection.
+        gc.freeze()
+        gc.enable()
+    _start_supervisor(server)
