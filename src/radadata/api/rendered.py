@@ -36,29 +36,35 @@ CKAN, V1 = "ckan", "v1"
 _SEPARATOR = "\n"
 
 
-class Raw:
-    """JSON text to be placed in an answer as it is (dumps())."""
+class RawItems:
+    """A list of JSON texts, to be placed in an answer as they are (dumps())."""
 
-    __slots__ = ("text",)
+    __slots__ = ("texts",)
 
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self, texts: list[str]):
+        self.texts = texts
 
 
-def dumps(data: Any, *, encoder: type[json.JSONEncoder] = DjangoJSONEncoder) -> str:
-    """json.dumps(data) with each Raw in it written as its text."""
+class _Encoder(DjangoJSONEncoder):
+    """Writes a RawItems as a marker string, remembered in `placed` to be replaced."""
+
+    def __init__(self, *args: Any, placed: dict[str, str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.placed = placed
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, RawItems):
+            # A random marker: nothing a client sends can spell it.
+            marker = f"raw:{uuid.uuid4().hex}"
+            self.placed[marker] = "[" + ", ".join(o.texts) + "]"
+            return marker
+        return super().default(o)
+
+
+def dumps(data: Any) -> str:
+    """json.dumps(data) with each RawItems in it written as the list of its texts."""
     placed: dict[str, str] = {}
-
-    class Encoder(encoder):  # type: ignore[misc, valid-type]
-        def default(self, o: Any) -> Any:
-            if isinstance(o, Raw):
-                # A random marker: nothing a client sends can spell it.
-                marker = f"raw:{uuid.uuid4().hex}"
-                placed[marker] = o.text
-                return marker
-            return super().default(o)
-
-    text = json.dumps(data, cls=Encoder, ensure_ascii=False)
+    text = json.dumps(data, cls=_Encoder, ensure_ascii=False, placed=placed)
     for marker, raw in placed.items():
         text = text.replace(f'"{marker}"', raw, 1)
     return text
@@ -169,7 +175,7 @@ def _contact(owner_id: int, responsible_id: int | None, people: dict, shared: _S
 
 
 def _outputs(ids: list[int], column: str, put_together: Callable[..., str],
-             slow: Callable[[list[Dataset], _Shared], dict[int, str]]) -> list[Raw]:
+             slow: Callable[[list[Dataset], _Shared], dict[int, str]]) -> RawItems:
     from radadata.accounts.models import User
 
     shared = _shared_now()
@@ -188,7 +194,7 @@ def _outputs(ids: list[int], column: str, put_together: Callable[..., str],
         from radadata.api.related import with_related
 
         texts.update(slow(list(with_related(Dataset.objects.filter(pk__in=missing))), shared))
-    return [Raw(texts[pk]) for pk in ids if pk in texts]
+    return RawItems([texts[pk] for pk in ids if pk in texts])
 
 
 def _ckan_one(text: str, owner_id: int, contact: Any, shared: _Shared) -> str:
@@ -210,7 +216,7 @@ def _ckan_slow(datasets: list[Dataset], shared: _Shared) -> dict[int, str]:
                              cls=DjangoJSONEncoder, ensure_ascii=False) for d in datasets}
 
 
-def package_dicts(ids: list[int]) -> list[Raw]:
+def package_dicts(ids: list[int]) -> RawItems:
     """The package dicts of the datasets `ids` (public ones, in this order), as JSON text."""
     return _outputs(ids, CKAN, _ckan_one, _ckan_slow)
 
@@ -234,6 +240,6 @@ def _v1_slow(datasets: list[Dataset], shared: _Shared) -> dict[int, str]:
         cls=NinjaJSONEncoder, ensure_ascii=False) for d in datasets}
 
 
-def v1_items(ids: list[int]) -> list[Raw]:
+def v1_items(ids: list[int]) -> RawItems:
     """DatasetOut of the datasets `ids` (public ones, in this order), as JSON text."""
     return _outputs(ids, V1, _v1_one, _v1_slow)

@@ -1,6 +1,10 @@
 from django.urls import include, path
 
+# The APIs first: Django tries the patterns in order, and the public APIs answer most requests
+# (a harvester's, a developer's); no other app's address begins with "api/".
 urlpatterns = [
+    path("api/v1/", include("radadata.api.v1.urls")),
+    path("", include("radadata.api.ckan.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("radadata.accounts.urls")),
     path("", include("radadata.registry.urls")),
@@ -13,7 +17,5 @@ urlpatterns = [
     path("", include("radadata.portal_sync.urls")),
     path("", include("radadata.catalog.urls")),
     path("", include("radadata.audit.urls")),
-    path("api/v1/", include("radadata.api.v1.urls")),
-    path("", include("radadata.api.ckan.urls")),
     path("", include("radadata.api.dcat.urls")),
 ]

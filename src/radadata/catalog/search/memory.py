@@ -60,6 +60,7 @@ class Words:
     formats: list[str]  # format names; format_rows/format_values are (row, format) pairs
     format_rows: np.ndarray
     format_values: np.ndarray
+    lengths_of_terms: dict[int, list[str]] | None = None  # by_length(), when first asked
 
 
 @dataclass
@@ -249,8 +250,14 @@ def known(words: Words, terms: Iterable[str]) -> set[str]:
     return {term for term in terms if term in words.terms}
 
 
-def vocabulary(words: Words) -> list[str]:
-    return list(words.terms)
+def by_length(words: Words) -> dict[int, list[str]]:
+    """The words of the index by their length (for suggestions: words.py)."""
+    if words.lengths_of_terms is None:
+        grouped: dict[int, list[str]] = {}
+        for term in words.terms:
+            grouped.setdefault(len(term), []).append(term)
+        words.lengths_of_terms = grouped
+    return words.lengths_of_terms
 
 
 def _any_of(pair_rows: np.ndarray, pair_values: np.ndarray, wanted: Iterable[int],

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass
 
 from radadata.catalog.search import cache, memory
+
+#: How alike a word of the index must be to be suggested (difflib's ratio).
+CUTOFF = 0.75
+
+
+def _near(index: memory.Words, word: str) -> list[str]:
+    """The words of the index whose length allows a ratio of CUTOFF with `word` (difflib's
+    ratio is at most 2·min(a, b)/(a + b)): the others need not be compared."""
+    by_length = memory.by_length(index)
+    n = len(word)
+    # One more on each side: the bounds in floating point may fall a hair inside.
+    return [w for length in range(math.ceil(n * CUTOFF / (2 - CUTOFF)) - 1,
+                                  math.floor(n * (2 - CUTOFF) / CUTOFF) + 2)
+            for w in by_length.get(length, ())]
 
 
 @dataclass(frozen=True)
@@ -17,12 +32,11 @@ class Words:
 def _suggestions(index: memory.Words, typed: list[tuple[str, str]], unknown: set[str]
                  ) -> list[str]:
     """Up to three queries with each unknown word replaced by a close word of the index."""
-    vocabulary = memory.vocabulary(index)
     options: dict[str, list[str]] = {}
     for word, lemma in typed:
         if lemma in unknown:
-            close = difflib.get_close_matches(lemma, vocabulary, n=3, cutoff=0.75)
-            close += difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.75)
+            close = difflib.get_close_matches(lemma, _near(index, lemma), n=3, cutoff=CUTOFF)
+            close += difflib.get_close_matches(word, _near(index, word), n=3, cutoff=CUTOFF)
             options[word] = list(dict.fromkeys(close))[:3]
     suggestions: list[str] = []
     for i in range(max((len(o) for o in options.values()), default=0) or 1):
