@@ -72,6 +72,9 @@ def read(ctx: FileContext, sniffed: Sniffed) -> Iterator[Table]:
                 return
             scanned = _scan_xml(ctx.path, paths.get(name))
             table = _sheet_table(ctx, name, values, scanned)
+            # The rows calamine gave (a Python object per cell) are not kept while the checks
+            # run on the table: the memory, and the collector's walks through them.
+            del values
             if table is not None:
                 yield table
     finally:
