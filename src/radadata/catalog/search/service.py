@@ -209,6 +209,7 @@ def search(query: SearchQuery, *, load: bool = True) -> SearchResult:
     datasets: list[Dataset] = []
     if load:
         found_by_id = (Dataset.objects.select_related("owner", "responsible", "search_entry")
+                       .defer("search_entry__ckan", "search_entry__v1")  # the APIs' texts
                        .in_bulk(page_ids))
         datasets = [found_by_id[pk] for pk in page_ids if pk in found_by_id]
     return SearchResult(

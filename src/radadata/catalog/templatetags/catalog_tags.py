@@ -53,8 +53,7 @@ def catalogue_rows(rows, formats_label: str, periodicity_label: str,
 
     parts = []
     for row in rows:
-        dataset = row.dataset
-        changed = dataset.last_modified_at
+        changed = row.last_modified_at
         if changed:
             from django.utils import timezone
 
@@ -68,6 +67,6 @@ def catalogue_rows(rows, formats_label: str, periodicity_label: str,
             '<dl class="catalogue-facts">\n'
             '<div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{}</dd></div>\n'
             '<div><dt>{}</dt><dd>{}</dd></div>\n</dl>\n</li>',
-            row.url, dataset.title, dataset.owner.name, formats_label, row.formats or "—",
+            row.url, row.title, row.owner, formats_label, row.formats or "—",
             periodicity_label, row.periodicity, updated_label, updated))
     return mark_safe("\n".join(parts))  # every part went through format_html
