@@ -1,11 +1,10 @@
-"""The number of datasets found, the facet counts over them and their order, in one pass of SQL.
+"""The number of datasets found and the facet counts over them, in one pass of SQL (the popularity
+order's: every other order's come from memory.py).
 
-The datasets found are computed once (a common table expression, with their score when words
-were asked: the full-text match runs once) and every count is a GROUP BY over a join to them,
-gathered with UNION ALL: one query, whatever the number of facets, instead of one query per
-facet over the whole filter again. The same statement may also number the datasets found in the
-order a query asks (a window function), so a search is ranked once and its pages are slices of
-that order. The same SQL runs on SQLite and PostgreSQL.
+The datasets found are computed once (a common table expression: the full-text match runs once)
+and every count is a GROUP BY over a join to them, gathered with UNION ALL: one query, whatever
+the number of facets, instead of one query per facet over the whole filter again. The same SQL
+runs on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -14,9 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import QuerySet
 
 from radadata.catalog.models import SearchEntry
 from radadata.registry.models import Dataset, Keyword, Owner, Theme
@@ -80,39 +77,22 @@ class Pass:
 
     count: int = 0
     facets: dict[str, Counts] = field(default_factory=dict)
-    # The ids of the first `ranked` datasets found, in the order asked (empty when no order
-    # was asked).
-    order: list[int] = field(default_factory=list)
 
 
-def one_pass(found_sql: str, params: list | tuple, names: Iterable[str], *,
-             scored: bool = False, order_by: str = "", ranked: int = 0) -> Pass:
-    """Count the datasets of `found_sql` (a query of their ids; with `scored`, of their ids and
-    scores), count each facet of `names` over them (values no
-    dataset has are left out) and, with `order_by` (SQL over found.id, found.score and the
-    dataset's row `d`), number them in that order and keep the ids of the first `ranked`."""
+def one_pass(found_sql: str, params: list | tuple, names: Iterable[str]) -> Pass:
+    """Count the datasets of `found_sql` (a query of their ids) and each facet of `names`
+    over them (values no dataset has are left out)."""
     names = list(dict.fromkeys(names))
     parts = _parts()
     arms = [parts[name] for name in ["count", *names]]
-    if order_by:
-        dataset, pk = _table(Dataset), _q("id")
-        arms.append(f"SELECT 'order', '', '', ranked.id, ranked.position FROM ("
-                    f"SELECT found.id AS id, ROW_NUMBER() OVER (ORDER BY {order_by}) AS position "
-                    f"FROM found JOIN {dataset} d ON d.{pk} = found.id) ranked "
-                    f"WHERE ranked.position <= %s")
-        params = [*params, ranked]
-    columns = "(id, score)" if scored else "(id)"
-    sql = f"WITH found {columns} AS ({found_sql}) " + " UNION ALL ".join(arms)
+    sql = f"WITH found (id) AS ({found_sql}) " + " UNION ALL ".join(arms)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     result = Pass(facets={name: [] for name in names})
     formats: Counter[str] = Counter()
-    positions: list[tuple[int, int]] = []
-    for name, value, label, n, position in rows:
-        if name == "order":
-            positions.append((position, n))
-        elif name == "count":
+    for name, value, label, n, _position in rows:
+        if name == "count":
             result.count = n
         elif name == "format":
             for fmt in (value or "").split(","):
@@ -122,26 +102,7 @@ def one_pass(found_sql: str, params: list | tuple, names: Iterable[str], *,
             result.facets[name].append((value, label, n))
     if "format" in result.facets:
         result.facets["format"] = [(fmt, fmt, n) for fmt, n in formats.items()]
-    if positions:
-        # Numbered 1…n by the database: placed by number, no sort needed here.
-        order = [0] * len(positions)
-        for position, pk in positions:
-            order[position - 1] = pk
-        result.order = order
     return result
-
-
-def count_and_facets(datasets: QuerySet[Dataset], names: Iterable[str]
-                     ) -> tuple[int, dict[str, Counts]]:
-    """How many `datasets` there are and, for each facet of `names`, how many of them have
-    each value (values no dataset has are left out)."""
-    names = list(dict.fromkeys(names))
-    try:
-        found_sql, params = datasets.order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:  # datasets.none(), or a filter Django knows matches nothing
-        return 0, {name: [] for name in names}
-    found = one_pass(found_sql, params, names)
-    return found.count, found.facets
 
 
 def labelled(name: str, counts: Counts) -> Counts:

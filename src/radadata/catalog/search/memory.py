@@ -20,8 +20,9 @@ kept in layers, each rebuilt when its token in CatalogueVersion changes:
 so a change of any dataset, owner or theme is seen by the next query of every process, exactly
 as the answer caches of cache.py are.
 
-Scores follow SQLite FTS5's bm25() (k1 = 1.2, b = 0.75, the column weights of backends/sqlite.py:
-a word of the title counts most), so both databases rank alike.
+Scores are SQLite FTS5's bm25() (k1 = 1.2, b = 0.75) with the column weights below (a word of
+the title counts most), the same on both databases. The popularity order alone is cut by the
+database (order.py).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from radadata.catalog.models import CatalogueVersion, SearchEntry
 from radadata.catalog.search.query import SearchQuery
 from radadata.registry.models import Dataset, Keyword, Owner, Theme
 
-#: Column weights (title, tags, description, owner), as bm25() is called in backends/sqlite.py.
+#: Column weights (title, tags, description, owner) of the bm25 score.
 WEIGHTS = (10.0, 5.0, 1.0, 2.0)
 K1, B = 1.2, 0.75
 #: (facet value, its label or "", datasets), as facets.Counts.

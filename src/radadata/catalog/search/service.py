@@ -1,17 +1,15 @@
 """The search over published datasets: words (any Ukrainian form), filters, facets, sorts.
 
-What follows from the catalogue alone (which words it knows, how many datasets a query finds,
-the facet counts, the order of the datasets found) is computed once per version of the
-catalogue and remembered (cache.py); the datasets of the page are always read fresh. A query
-not seen before costs one pass of SQL (facets.one_pass: the count, the facets asked and the
-order of the first RANKED datasets found); its other pages, and the same words and filters in
-another form or with other facets, are slices and additions of what that pass found.
+The count of the datasets a query finds, the facet counts over them and the order of the page
+asked come from the copy of the index each process holds (memory.py): no SQL but the version
+tokens, whatever the query. The words a query holds that no dataset does, with suggestions,
+are remembered per catalogue version (words.py, cache.py). The popularity order changes with
+every page view, so its pages are cut by the database (order.py), the count and facets in one
+pass of SQL (facets.one_pass). The APIs read the page's datasets from the index too
+(api/rendered.py: search(load=False)); the catalogue page reads them fresh.
 """
 
 from __future__ import annotations
-
-from array import array
-from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db.models import Q, QuerySet
@@ -21,13 +19,7 @@ from django.utils.translation import gettext as _
 from radadata.catalog.search import cache, memory
 from radadata.catalog.search.backends import backend
 from radadata.catalog.search.facets import Counts, Pass, labelled, one_pass
-from radadata.catalog.search.order import (
-    RANKED,
-    cached_order,
-    found_sql,
-    order_by_sql,
-    page_by_database,
-)
+from radadata.catalog.search.order import by_popularity, found_sql, popularity_page
 from radadata.catalog.search.query import (
     FACETS,
     MAX_LIMIT,
@@ -109,63 +101,33 @@ def _filter_key(query: SearchQuery) -> tuple:
             query.modified_from, query.modified_to)
 
 
-@dataclass
-class _Found:
-    count: int
-    counts: dict[str, Counts]
-    order: array | None  # the first RANKED ids in the order asked, when it may be remembered
-
-
-def _found(query: SearchQuery, *, version: str, found_key: tuple, names: tuple[str, ...],
-           datasets: QuerySet[Dataset], terms: list[str], ordered: bool) -> _Found:
-    """The count of the datasets found, the facets `names` over them and (when `ordered`) the
-    order of the first RANKED of them: what is remembered is used, what is missing is
-    computed in one pass and remembered (the count and facets under the words and filters, the
-    order under the words, filters and sort)."""
-    counts_key = cache.key(version, "counts", *found_key)
-    order_key = cache.key(version, "order", *found_key, query.sort)
+def _by_popularity(query: SearchQuery, *, version: str, names: tuple[str, ...],
+                   terms: list[str]) -> tuple[int, dict[str, Counts], list[int]]:
+    """The count, facets and page of a query in the popularity order, which changes with
+    every page view: by the database, the count and facets remembered for the catalogue's
+    version (under the words and filters), the order never."""
+    filtered = _filtered(query)
+    counts_key = cache.key(version, "counts", tuple(terms), _filter_key(query))
     entry: dict | None = cache.get_or_none(counts_key)
-    order: array | None = cache.get_or_none(order_key) if ordered else None
     missing = [name for name in names if entry is None or name not in entry["facets"]]
-    if entry is None or missing or (ordered and order is None):
-        order_by = ""
+    if entry is None or missing:
         try:
-            # Scores only to rank the datasets found by relevance.
-            sql, params, scored = found_sql(datasets, terms, scored=ordered and order is None
-                                            and query.sort.removeprefix("-") == "relevance")
+            sql, params = found_sql(filtered, terms)
         except EmptyResultSet:  # a filter Django knows matches nothing
             found = Pass(facets={name: [] for name in missing})
         else:
-            if ordered and order is None:
-                order_by = order_by_sql(query, scored=scored)
-            found = one_pass(sql, params, missing, scored=scored, ranked=RANKED,
-                             order_by=order_by)
+            found = one_pass(sql, params, missing)
         entry = {"count": found.count,
                  "facets": {**(entry or {}).get("facets", {}), **found.facets}}
         cache.put(counts_key, entry)
-        if ordered and order is None:
-            order = array("q", found.order)
-            cache.put(order_key, order)
-    return _Found(count=entry["count"], counts={name: entry["facets"][name] for name in names},
-                  order=order)
-
-
-def _by_popularity(query: SearchQuery, *, version: str, found_key: tuple,
-                   names: tuple[str, ...], filtered: QuerySet[Dataset], terms: list[str]
-                   ) -> tuple[int, dict[str, Counts], list[int]]:
-    """The count, facets and page of a query in the popularity order, which changes with
-    every page view: by the database, the count and facets remembered, the order not."""
-    found = _found(query, version=version, found_key=found_key, names=names, datasets=filtered,
-                   terms=terms, ordered=False)
     page_ids: list[int] = []
-    if query.limit and query.offset < found.count:
+    if query.limit and query.offset < entry["count"]:
         matched = filtered
         if terms:
             sql, params = backend().match_sql(terms)
             matched = filtered.filter(pk__in=RawSQL(sql, params))
-        page_ids = page_by_database(query, version=version, found_key=found_key,
-                                    filtered=filtered, matched=matched, terms=terms)
-    return found.count, found.counts, page_ids
+        page_ids = popularity_page(query, matched)
+    return entry["count"], {name: entry["facets"][name] for name in names}, page_ids
 
 
 def _facets(query: SearchQuery, counts: dict[str, Counts]) -> dict[str, list[Facet]]:
@@ -192,20 +154,18 @@ def search(query: SearchQuery, *, load: bool = True) -> SearchResult:
     held = memory.current(version)
     words = check_words(version, typed, held.words) if terms else Words()
     names = tuple(dict.fromkeys(query.facets))
-    found_key = (tuple(terms), _filter_key(query))
     if words.unknown_words:
         # Every word must match: a word no dataset holds leaves nothing to show.
         return SearchResult(count=0, datasets=[], facets=_facets(query, {n: [] for n in names}),
                             unknown_words=list(words.unknown_words),
                             suggestions=list(words.suggestions))
-    if cached_order(query):
-        # Any order but popularity: from the copy of the index this process holds.
+    if by_popularity(query):
+        count, counts, page_ids = _by_popularity(query, version=version, names=names,
+                                                 terms=terms)
+    else:
+        # Any other order: from the copy of the index this process holds.
         found = memory.find(query, terms, names, held)
         count, counts, page_ids = found.count, found.facets, found.page
-    else:
-        count, counts, page_ids = _by_popularity(query, version=version, found_key=found_key,
-                                                 names=names, filtered=_filtered(query),
-                                                 terms=terms)
     datasets: list[Dataset] = []
     if load:
         found_by_id = (Dataset.objects.select_related("owner", "responsible", "search_entry")

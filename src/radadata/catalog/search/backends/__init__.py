@@ -1,15 +1,11 @@
-"""The full-text part of the search, one module per database, behind the same four functions:
+"""The full-text match of the popularity order (order.py), one module per database:
 
     match_sql(terms) -> (sql, params)   a query of the ids (dataset_id) of datasets having
                                         every term
-    scored_sql(terms) -> (sql, params)  the same datasets as rows (dataset_id, score): a
-                                        higher score is a better match
-    known(terms) -> set of the terms the index holds
-    vocabulary() -> every term the index holds
 
-Terms are lemmas (catalog/search/text.py): letters and digits only, never query syntax; the
-backends quote them all the same.
-"""
+Every other search reads the copy of the index each process holds (memory.py). Terms are
+lemmas (catalog/search/text.py): letters and digits only, never query syntax; the backends
+quote them all the same."""
 
 from __future__ import annotations
 
