@@ -78,7 +78,7 @@ def ods_text(kind: str, value: str) -> str:
 # Columnar: the same texts for a whole column of values at once. A sheet of 100,000 rows is
 # mostly numbers and dates; converting them one by one in Python cost more than calamine's
 # parsing. Each kind of value a column holds becomes a typed polars Series formatted there; only
-# what polars would format differently from cell_text (exponents, far years, durations,
+# what polars would format differently from cell_text (exponents, NaN, durations,
 # time zones) stays in Python, cell by cell.
 
 _PLAIN_FLOAT = (1e-4, 1e15)  # where polars writes a float as Python's repr does
@@ -129,23 +129,15 @@ def _texts(kind: type, values: Sequence, *, alone: bool) -> pl.Series:
         flags = _only(bool, values, pl.Boolean)
         return pl.select(pl.when(flags).then(pl.lit("true"))
                          .when(flags.not_()).then(pl.lit("false"))).to_series()
-    if kind is dt.date and _plain_years(values, dt.date):
+    if kind is dt.date:  # polars writes every year of Python's (1–9999) with four digits too
         return _only(dt.date, values, pl.Date).dt.to_string("%Y-%m-%d")
-    if kind is dt.datetime and _plain_years(values, dt.datetime):
+    if kind is dt.datetime and all(v.tzinfo is None for v in values
+                                   if v.__class__ is dt.datetime):
         return _datetime_texts(_only(dt.datetime, values, pl.Datetime("us")))
     if kind is dt.time and all(v.tzinfo is None for v in values if v.__class__ is dt.time):
         return _only(dt.time, values, pl.Time).dt.to_string("%H:%M:%S")
     return pl.Series([(cell_text(v) or None) if v.__class__ is kind else None for v in values],
                      dtype=pl.String)
-
-
-def _plain_years(values: Sequence, kind: type) -> bool:
-    """Four-digit years (as isoformat writes them) and, for date-times, no time zone."""
-    found = [v for v in values if v.__class__ is kind]
-    if kind is dt.datetime and any(v.tzinfo is not None for v in found):
-        return False
-    years = [v.year for v in found]
-    return min(years) >= 1000 and max(years) <= 9999
 
 
 def _float_texts(floats: pl.Series, values: Sequence) -> pl.Series:
