@@ -1,10 +1,12 @@
 """XLSX workbooks: every sheet with data is a table.
 
 python-calamine (Rust) reads the values (those Excel saved for formulas): ten times less CPU
-than openpyxl, whose read-only mode still parses every shared string and cell in Python. What
-it does not give — which cells are formulas, which are merged — a second, byte-level pass over
-each sheet's XML finds: a regular expression over the unpacked stream, much cheaper than
-parsing the XML again. openpyxl is kept for writing workbooks and for cell references.
+than openpyxl, whose read-only mode still parses every shared string and cell in Python; its
+values become polars columns a kind at a time (readers/cells.py `text_frame`). What it does
+not give — which cells are formulas, which are merged — a second, byte-level pass over each
+sheet's XML finds: a regular expression over the unpacked stream, run only on the chunks
+where a literal search finds a formula or a merged range. openpyxl is kept for writing
+workbooks and for cell references.
 """
 
 from __future__ import annotations
