@@ -34,7 +34,12 @@ def main(argv: list[str] | None = None) -> None:
     try:
         _execute(["radadata", *args])
     finally:
+        # The process ends with the command: its garbage is collected once, then everything
+        # left is frozen, so that Python's collections while it tears the modules down do not
+        # walk those objects again and again (0.1 s, a seventh of `radadata check small.csv`).
         gc.enable()
+        gc.collect()
+        gc.freeze()
 
 
 def _execute(argv: list[str]) -> None:
