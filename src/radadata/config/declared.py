@@ -123,6 +123,13 @@ DECLARED: tuple[Setting, ...] = (
         int,
     ),
     Setting(
+        "RADADATA_WEB_THREADS",
+        "4",
+        "Requests each web process serves at once (gunicorn's threads); a client's connection "
+        "stays open between its requests.",
+        int,
+    ),
+    Setting(
         "RADADATA_WORKER_WITH_SERVER",
         "true",
         "Whether `radadata serve` also starts one background worker (checks, portal sync, "

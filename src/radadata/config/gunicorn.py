@@ -30,6 +30,19 @@ def on_exit(server) -> None:
         _supervisor.stop()
 
 
+def _hold_search_index(server) -> None:
+    """Read the search index into memory (catalog/search/memory.py) before forking: every
+    worker starts with it instead of reading it at its first search."""
+    from django.db import DatabaseError
+
+    try:
+        from radadata.catalog.search import memory
+
+        memory.current()
+    except DatabaseError as error:  # not migrated yet: each worker reads it when it can
+        server.log.warning("The search index was not read before forking: %s", error)
+
+
 def when_ready(server) -> None:
     """Import the URLconf, and with it every view, before the workers are forked; close what
     the master opened of the database, so that no worker inherits its connection."""
@@ -41,6 +54,7 @@ def when_ready(server) -> None:
     gc.disable()  # as in wsgi.py: the views' objects live as long as the process
     try:
         get_resolver().url_patterns  # noqa: B018  (a lazy property: reading it imports the views)
+        _hold_search_index(server)
         connections.close_all()
     finally:
         # Frozen: never walked again, and the forked workers share their pages instead of

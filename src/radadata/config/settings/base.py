@@ -162,6 +162,7 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 WEB_WORKERS = declared.get("RADADATA_WEB_WORKERS")
+WEB_THREADS = declared.get("RADADATA_WEB_THREADS")
 BIND = declared.get("RADADATA_BIND")
 WORKER_WITH_SERVER = declared.get("RADADATA_WORKER_WITH_SERVER")
 WORKERS = declared.get("RADADATA_WORKERS")

@@ -34,6 +34,9 @@ def exec_gunicorn(*, bind: str, workers: int) -> None:
         # starts, restarts and stops the background workers (RADADATA_WORKER_WITH_SERVER)
         "--config", "python:radadata.config.gunicorn",
         "--bind", bind, "--workers", str(workers), "--timeout", "120",
+        # Threads keep a client's connection open (HTTP keep-alive): a harvester or a browser
+        # does not pay a new connection per request, as with sync workers.
+        "--worker-class", "gthread", "--threads", str(settings.WEB_THREADS),
         "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
     ])
 
