@@ -86,3 +86,18 @@ def test_an_entry_without_outputs_or_written_for_another_site_is_answered(client
     resources = found["kharchuvannia"]["resources"]
     assert resources and resources[0]["url"].startswith("https://dani.example.gov.ua/")
     same_as_shown(client)
+
+
+@pytest.mark.parametrize("filename", ["data.csv", "Дані 2026 (ост).csv", "a+b&c=d,e'f!.xlsx",
+                                      "100%.json", "dataset0name.csv", "987654321.csv"])
+def test_download_addresses_are_those_reverse_gives(catalogue, filename):
+    from django.urls import reverse
+
+    from radadata.api.ckan import dicts
+
+    resource = catalogue.meals.resources.get()
+    version = resource.versions.get()
+    version.original_name = filename
+    expected = reverse("registry:version-download",
+                       args=[catalogue.meals.name, resource.pk, version.number, filename])
+    assert dicts.download_url(catalogue.meals, resource, version).endswith(expected)

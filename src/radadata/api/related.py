@@ -16,6 +16,9 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from radadata.registry.models import Dataset, Resource, ResourceVersion
 
+#: The attributes the lists are attached as.
+LISTS = ("keyword_list", "theme_list", "resource_list")
+
 
 def _lookups() -> list[Prefetch]:
     # New Prefetch objects each time: Django keeps state on them while it prefetches.

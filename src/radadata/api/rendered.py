@@ -86,15 +86,14 @@ def ckan_text(dataset: Dataset) -> str:
 
 
 def v1_text(dataset: Dataset) -> str:
-    """DatasetOut of `dataset` but its owner and contact, as ninja writes it."""
+    """DatasetOut of `dataset` but its owner and contact, as ninja writes it (present.py gives
+    the schema's fields with their types: tests/api/test_rendered.py compares the two)."""
     from ninja.responses import NinjaJSONEncoder
 
     from radadata.api.v1 import present
-    from radadata.api.v1.schemas import DatasetOut
 
-    out = present.dataset_out(dataset, contacts={}, base=present.api_base())
-    data = DatasetOut.model_validate(out).model_dump(exclude={"owner", "contact"})
-    return json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False)
+    out = present.dataset_core(dataset, base=present.api_base())
+    return json.dumps(out, cls=NinjaJSONEncoder, ensure_ascii=False)
 
 
 def texts(dataset: Dataset) -> dict[str, str]:

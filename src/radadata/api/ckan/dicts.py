@@ -10,10 +10,13 @@ package would fail). Resource, organisation and group ids are UUIDs (ids.py), na
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from urllib.parse import quote
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
 from radadata.accounts.models import User
 from radadata.api.ckan import ids
@@ -79,9 +82,31 @@ def published_version(resource: Resource) -> ResourceVersion | None:
     return max(versions, key=lambda v: v.number, default=None)
 
 
+#: Stand-ins reversed once (_download_pattern), then replaced: reverse() per file costs more
+#: than the rest of a resource dict.
+_NAME, _RESOURCE, _NUMBER, _FILE = "dataset0name", 987654321, 123456789, "file0name"
+
+
+@functools.lru_cache(maxsize=8)
+def _download_pattern(prefix: str, urlconf: str | None) -> str:
+    return reverse("registry:version-download", urlconf=urlconf,
+                   args=[_NAME, _RESOURCE, _NUMBER, _FILE])
+
+
 def download_url(dataset: Dataset, resource: Resource, version: ResourceVersion) -> str:
-    path = reverse("registry:version-download",
-                   args=[dataset.name, resource.pk, version.number, version.original_name])
+    name = version.original_name
+    if not name or "/" in name:  # reverse() itself says why it cannot be an address
+        path = reverse("registry:version-download",
+                       args=[dataset.name, resource.pk, version.number, name])
+    else:
+        # The numbers first, then the file (last in the path), then the name (first): what
+        # is put in is never searched again.
+        path = (_download_pattern(get_script_prefix(), get_urlconf())
+                .replace(str(_RESOURCE), str(resource.pk), 1)
+                .replace(str(_NUMBER), str(version.number), 1)
+                # quoted as reverse() quotes the path it made
+                .replace(_FILE, quote(name, safe=RFC3986_SUBDELIMS + "/~:@"), 1)
+                .replace(_NAME, dataset.name, 1))
     return settings.SITE_URL + path
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from radadata.accounts.models import User
 from radadata.api.related import current_formats
@@ -16,7 +17,12 @@ from radadata.registry.vocabularies import PERIODICITY_UK, OwnerKind
 
 def api_base() -> str:
     """Absolute address of the API's dataset collection, e.g. https://…/api/v1/datasets."""
-    return settings.SITE_URL + reverse("api-v1:dataset-list")
+    return settings.SITE_URL + _collection(get_script_prefix(), get_urlconf())
+
+
+@functools.lru_cache(maxsize=8)
+def _collection(prefix: str, urlconf: str | None) -> str:
+    return reverse("api-v1:dataset-list", urlconf=urlconf)
 
 
 def download_url(dataset_name: str, resource_id: int, version: ResourceVersion) -> str:
@@ -38,6 +44,13 @@ def owner_ref(owner: Owner) -> dict:
 def dataset_out(dataset: Dataset, *, contacts: dict[int, User | None], base: str) -> dict:
     """`dataset` has its owner and contact person joined and the lists of api/related.py
     attached; `contacts` is selectors.responsible_by_owner(); `base` is api_base()."""
+    return {**dataset_core(dataset, base=base), "owner": owner_ref(dataset.owner),
+            "contact": _contact(selectors.contact_point(dataset, contacts))}
+
+
+def dataset_core(dataset: Dataset, *, base: str) -> dict:
+    """What dataset_out says that follows from the dataset alone (not its owner or contact
+    person): the search keeps it rendered (api/rendered.py)."""
     resources = dataset.resource_list
     formats = {dataset.pk: current_formats(dataset)}
     return {
@@ -52,13 +65,11 @@ def dataset_out(dataset: Dataset, *, contacts: dict[int, User | None], base: str
         "periodicity_label": PERIODICITY_UK.get(dataset.periodicity, dataset.periodicity),
         "keywords": [k.name for k in dataset.keyword_list],
         "themes": [{"code": t.code, "name": t.name} for t in dataset.theme_list],
-        "owner": owner_ref(dataset.owner),
         "status": dataset.status,
         "first_published_at": dataset.first_published_at,
         "last_modified_at": dataset.last_modified_at,
         "data_as_of": dataset.data_as_of,
         "landing_page": dataset.landing_page,
-        "contact": _contact(selectors.contact_point(dataset, contacts)),
         "resources_count": len(resources),
         "urls": {
             "api": f"{base}/{dataset.name}",

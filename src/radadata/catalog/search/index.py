@@ -63,6 +63,17 @@ def _loaded(ids: list[int]) -> dict[int, Dataset]:
     return {d.pk: d for d in with_related(Dataset.objects.filter(pk__in=ids))}
 
 
+def _attach_fresh(datasets: list[Dataset]) -> None:
+    """Attach the lists of api/related.py to `datasets`, read now (any read before dropped)."""
+    from radadata.api.related import LISTS, attach_related
+
+    for dataset in datasets:
+        for name in LISTS:
+            dataset.__dict__.pop(name, None)
+    for start in range(0, len(datasets), 900):
+        attach_related(datasets[start:start + 900])
+
+
 def render_dataset(dataset: Dataset) -> None:
     """Write the APIs' outputs of `dataset` again (its files or versions changed, not its
     words): hooks.on_dataset_outputs_changed."""
@@ -89,8 +100,8 @@ def index_dataset(dataset: Dataset) -> None:
 
 def index_datasets(datasets: list[Dataset]) -> None:
     """index_dataset() for many datasets in a few queries (the registry import's thousands).
-    The instances are indexed as they are (their owners loaded); tags and file formats are
-    read for all of them at once."""
+    The instances are indexed as they are (their owners loaded); tags, file formats and the
+    lists the APIs' outputs read (attached to them afresh) are read for all of them at once."""
     if not datasets:
         return
     ids = [dataset.pk for dataset in datasets]
@@ -114,9 +125,7 @@ def index_datasets(datasets: list[Dataset]) -> None:
             for dataset_id, name in pairs:
                 names.setdefault(dataset_id, []).append(name)
     entries = []
-    fresh: dict[int, Dataset] = {}
-    for start in range(0, len(ids), 900):
-        fresh.update(_loaded(ids[start:start + 900]))
+    _attach_fresh(datasets)
     for dataset in datasets:
         if not dataset.is_published:
             continue
@@ -126,8 +135,7 @@ def index_datasets(datasets: list[Dataset]) -> None:
             public = list(dict.fromkeys(f.upper() for f in found if f))
         entries.append(_entry(dataset, formats=public,
                               tags=tags.get(dataset.pk, []) + themes.get(dataset.pk, []),
-                              rendered=(rendered_texts(fresh[dataset.pk])
-                                        if dataset.pk in fresh else {})))
+                              rendered=rendered_texts(dataset)))
     SearchEntry.objects.bulk_create(entries, batch_size=500)
 
 
