@@ -38,6 +38,8 @@ def prepare(folder: Path) -> None:
     from radadata.registry.models import Owner
 
     call_command("migrate", verbosity=0)
+    # DEBUG is off as in `make run`: the pages need the collected, hashed static files.
+    call_command("collectstatic", interactive=False, verbosity=0)
     if not Owner.objects.exists():
         call_command("load_demo", stdout=io.StringIO())
 
