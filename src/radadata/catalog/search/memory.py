@@ -122,12 +122,6 @@ def tokens() -> tuple[str, str]:
     return (row[0], row[1]) if row else ("", "")
 
 
-def forget() -> None:
-    """Drop what this process holds (tests whose database rolls back under the same token)."""
-    with _lock:
-        _held["words"] = _held["rows"] = _held["labels"] = None
-
-
 def current(version: str | None = None) -> Held:
     """The index for the catalogue as committed now; `version` is the catalogue token when
     the caller has just read it (the index token is read anyway)."""
