@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
+from ninja.openapi.docs import _csrf_needed
 
 from radadata.api.v1 import errors
 from radadata.api.v1.routers import datasets, owners, priorities, registry, resources, search
+
+
+class LocalSwagger(Swagger):
+    """ninja's Swagger page rendered by Django from the site's own files (api/ninja_files.py):
+    ninja would load it from a CDN, since "ninja" itself is not in INSTALLED_APPS."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        return render(request, self.template, {
+            "swagger_settings": json.dumps(self.settings, indent=1),
+            "api": api,
+            "add_csrf": _csrf_needed(api),
+        })
 
 
 class RadaDataAPI(NinjaAPI):
@@ -46,6 +65,7 @@ api = RadaDataAPI(
     version="1",
     description=DESCRIPTION,  # type: ignore[arg-type]  (lazy: translated per request)
     urls_namespace="api-v1",
+    docs=LocalSwagger(),
     parser=errors.JsonParser(),
 )
 api.add_router("/datasets", datasets.router)

@@ -23,7 +23,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "ninja",  # serves the API docs' own Swagger UI files instead of loading them from a CDN
+    # ninja's own Swagger UI files instead of a CDN, without importing ninja at start-up
+    "radadata.api.ninja_files.NinjaFilesConfig",
     "radadata.core",
     "radadata.accounts",
     "radadata.registry",
