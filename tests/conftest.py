@@ -6,6 +6,18 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language (Ukrainian): the locale middleware activates a
+    request's language for the thread, and an earlier test's English request must not decide
+    the language of a message built outside a request. Deactivated, not activated: a test
+    that sets LANGUAGE_CODE (`english`) then gets its language."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+
+
 @pytest.fixture
 def officer(db):
     from tests.factories import officer
