@@ -79,6 +79,11 @@ def test_an_entry_without_outputs_or_written_for_another_site_is_answered(client
     before = ckan_results(client)
     SearchEntry.objects.filter(dataset=catalogue.meals).update(ckan=None, v1=None)
     assert ckan_results(client) == before
+    # A public dataset without any entry: listed all the same when no word is asked.
+    cache.clear()
+    SearchEntry.objects.filter(dataset=catalogue.meals).delete()
+    assert ckan_results(client) == before
+    assert "kharchuvannia" in v1_items(client)
     settings.SITE_URL = "https://dani.example.gov.ua"
     cache.clear()  # a new address comes with a restart, which empties what processes hold
     found = ckan_results(client)

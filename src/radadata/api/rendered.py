@@ -182,7 +182,8 @@ def _outputs(ids: list[int], column: str, put_together: Callable[..., str],
     responsible = {row[3] for row in rows.values() if row[3]}
     people = User.objects.in_bulk(responsible) if responsible else {}
     texts: dict[int, str] = {}
-    missing: list[int] = []
+    # A public dataset without an entry (indexed before it had one) is written out too.
+    missing: list[int] = [pk for pk in ids if pk not in rows]
     for pk, (text, site, owner_id, responsible_id) in rows.items():
         if not text or site != settings.SITE_URL or owner_id not in shared.owners:
             missing.append(pk)
