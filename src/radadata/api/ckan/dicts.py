@@ -217,12 +217,6 @@ def tag_dict(keyword: Keyword) -> dict:
             "state": "active", "vocabulary_id": None}
 
 
-#: The keys of a package dict that come from its owner, its contact person or the themes'
-#: group names (which depend on the owners' names): the rest (package_core) follows from the
-#: dataset alone, and the search keeps it rendered (api/rendered.py).
-OWNER_KEYS = ("author", "author_email", "organization", "owner_org")
-
-
 def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
     """`dataset` has its owner and contact person joined and the lists of api/related.py
     attached (queries.py loads them so); `contacts` is selectors.responsible_by_owner()."""
@@ -234,7 +228,9 @@ def package_dict(dataset: Dataset, *, contacts: dict[int, User | None]) -> dict:
 
 
 def package_core(dataset: Dataset) -> dict:
-    """What a package dict says that follows from the dataset alone (its row, tags, files)."""
+    """What a package dict says that follows from the dataset alone (its row, tags, files):
+    the search keeps it rendered (api/rendered.py); the owner's, the contact person's and the
+    themes' parts are added to it."""
     keywords = dataset.keyword_list
     resources = public_resources(dataset)
     return {

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from radadata.api.ckan import ids
 from radadata.api.ckan.dicts import theme_code
-from radadata.api.related import attach_related, with_related
+from radadata.api.related import with_related
 from radadata.core.errors import NotFound
 from radadata.registry.models import Dataset, Keyword, Owner, Resource, ResourceVersion, Theme
 from radadata.registry.models.datasets import public_q
@@ -17,12 +17,6 @@ from radadata.registry.models.datasets import public_q
 
 def published() -> QuerySet[Dataset]:
     return Dataset.objects.published()
-
-
-def with_package_data(datasets: list[Dataset]) -> list[Dataset]:
-    """Attach, to datasets the search service loaded (owner and contact person joined), what
-    the package dicts read: tags, themes and files. No second query for the datasets."""
-    return attach_related(datasets)
 
 
 def dataset_by_id_or_name(value: str) -> Dataset:

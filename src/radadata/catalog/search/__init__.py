@@ -1,9 +1,10 @@
 """THE SEARCH SERVICE: every part of the site that searches datasets calls search() here.
 
-Words are matched by lemma (text.py), so any Ukrainian form of a word finds the others; the
-full-text index is SQLite FTS5 or PostgreSQL's tsvector, whichever the database is
-(backends/). The registry's services keep the index in step through registry.hooks
-(registered in CatalogConfig.ready()); `radadata reindex` rebuilds it.
+Words are matched by lemma (text.py), so any Ukrainian form of a word finds the others. The
+index is a SearchEntry per public dataset; each process answers from a copy of it in memory
+(memory.py), the database's full text (backends/) serving the popularity order. The registry's
+services keep the index in step through registry.hooks (registered in CatalogConfig.ready());
+`radadata reindex` rebuilds it.
 """
 
 from radadata.catalog.search.index import index_dataset, public_formats, reindex_all

@@ -1,6 +1,6 @@
 """What the search remembers between requests, and how it never remembers too long.
 
-Counts, facets, unknown words, suggestions, the order of a page and the index's vocabulary are
+Unknown words with their suggestions, and the counts and facets of the popularity order, are
 kept in Django's cache (the local-memory backend unless CACHES says otherwise: each process
 keeps its own). Every key holds the token of CatalogueVersion, which index.py replaces in the
 same transaction as any change of what the search reads (a dataset, its tags, files or owner;

@@ -12,30 +12,31 @@ from radadata.registry.models import Dataset, ResourceVersion
 
 def public_formats(dataset: Dataset) -> list[str]:
     """Declared formats, else the formats of the files the public gets (published versions),
-    upper case, in order."""
+    upper case, in order. Read from the lists of api/related.py when they are attached."""
     if dataset.declared_formats.strip():
         items = dataset.declared_formats.replace(";", ",").split(",")
         return list(dict.fromkeys(f.strip().upper() for f in items if f.strip()))
     latest: dict[int, str] = {}  # resource → format of its newest published version
-    versions = (ResourceVersion.objects
-                .filter(resource__dataset=dataset, published_at__isnull=False)
-                .order_by("resource__position", "resource_id", "number")
-                .values_list("resource_id", "format"))
-    for resource_id, fmt in versions:
-        latest[resource_id] = fmt
+    if "resource_list" in dataset.__dict__:
+        for resource in dataset.resource_list:  # in order, versions oldest first
+            for version in resource.version_list:
+                if version.published_at is not None:
+                    latest[resource.pk] = version.format
+    else:
+        versions = (ResourceVersion.objects
+                    .filter(resource__dataset=dataset, published_at__isnull=False)
+                    .order_by("resource__position", "resource_id", "number")
+                    .values_list("resource_id", "format"))
+        for resource_id, fmt in versions:
+            latest[resource_id] = fmt
     return list(dict.fromkeys(f.upper() for f in latest.values() if f))
 
 
-def _entry(dataset: Dataset, *, formats: list[str] | None = None,
-           tags: list[str] | None = None, rendered: dict[str, str] | None = None
-           ) -> SearchEntry:
-    """`dataset` has its owner and the lists of api/related.py loaded, unless `tags` and
-    `rendered` are given."""
-    if tags is None:
-        tags = ([k.name for k in dataset.keyword_list]
-                + [t.name for t in dataset.theme_list])
+def _entry(dataset: Dataset) -> SearchEntry:
+    """`dataset` has its owner and the lists of api/related.py loaded."""
+    tags = [k.name for k in dataset.keyword_list] + [t.name for t in dataset.theme_list]
     owner = dataset.owner
-    formats = public_formats(dataset) if formats is None else formats
+    formats = public_formats(dataset)
     return SearchEntry(
         dataset_id=dataset.pk,
         title=index_text(dataset.title),
@@ -43,7 +44,7 @@ def _entry(dataset: Dataset, *, formats: list[str] | None = None,
         body=index_text(dataset.description),
         owner=index_text(f"{owner.name} {owner.short_name}"),
         formats=f",{','.join(formats)}," if formats else "",
-        **(rendered_texts(dataset) if rendered is None else rendered),
+        **rendered_texts(dataset),
     )
 
 
@@ -92,7 +93,7 @@ def index_dataset(dataset: Dataset) -> None:
             cache.bump_version(index=True)
         return
     cache.bump_version(index=True)
-    entry = _entry(_loaded([dataset.pk]).get(dataset.pk, dataset))
+    entry = _entry(_loaded([dataset.pk])[dataset.pk])
     # Delete and insert rather than update: the FTS5 triggers then see whole rows.
     SearchEntry.objects.filter(dataset_id=dataset.pk).delete()
     entry.save(force_insert=True)
@@ -100,42 +101,16 @@ def index_dataset(dataset: Dataset) -> None:
 
 def index_datasets(datasets: list[Dataset]) -> None:
     """index_dataset() for many datasets in a few queries (the registry import's thousands).
-    The instances are indexed as they are (their owners loaded); tags, file formats and the
-    lists the APIs' outputs read (attached to them afresh) are read for all of them at once."""
+    The instances are indexed as they are (their owners loaded); their tags, files and
+    versions are attached to them afresh (api/related.py), a few queries for all of them."""
     if not datasets:
         return
     ids = [dataset.pk for dataset in datasets]
     cache.bump_version(index=True)
-    formats: dict[int, dict[int, str]] = {}  # dataset → resource → its newest public format
-    tags: dict[int, list[str]] = {}
-    themes: dict[int, list[str]] = {}
     for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        SearchEntry.objects.filter(dataset_id__in=chunk).delete()
-        versions = (ResourceVersion.objects
-                    .filter(resource__dataset_id__in=chunk, published_at__isnull=False)
-                    .order_by("resource__position", "resource_id", "number")
-                    .values_list("resource__dataset_id", "resource_id", "format"))
-        for dataset_id, resource_id, fmt in versions:
-            formats.setdefault(dataset_id, {})[resource_id] = fmt
-        for through, names, field in ((Dataset.keywords.through, tags, "keyword"),
-                                      (Dataset.themes.through, themes, "theme")):
-            pairs = (through.objects.filter(dataset_id__in=chunk)
-                     .order_by(f"{field}__name").values_list("dataset_id", f"{field}__name"))
-            for dataset_id, name in pairs:
-                names.setdefault(dataset_id, []).append(name)
-    entries = []
+        SearchEntry.objects.filter(dataset_id__in=ids[start:start + 900]).delete()
     _attach_fresh(datasets)
-    for dataset in datasets:
-        if not dataset.is_published:
-            continue
-        public = None
-        if not dataset.declared_formats.strip():
-            found = formats.get(dataset.pk, {}).values()
-            public = list(dict.fromkeys(f.upper() for f in found if f))
-        entries.append(_entry(dataset, formats=public,
-                              tags=tags.get(dataset.pk, []) + themes.get(dataset.pk, []),
-                              rendered=rendered_texts(dataset)))
+    entries = [_entry(dataset) for dataset in datasets if dataset.is_published]
     SearchEntry.objects.bulk_create(entries, batch_size=500)
 
 
